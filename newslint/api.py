@@ -1,0 +1,158 @@
+"""The library API under the CLI: read files, lint them (in parallel), return results in order."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from newslint.config import Config
+from newslint.document import Document
+from newslint.engine import Linter, select_rules
+from newslint.errors import InputError
+from newslint.finding import Finding
+from newslint.readers import ARTICLE_EXTENSIONS, read_document
+from newslint.source import Source
+
+MAX_BYTES = 10 * 1024 * 1024
+STDIN = "-"
+PARALLEL_MIN_FILES = 48  # below this a process pool costs more than it saves
+
+
+@dataclass
+class FileResult:
+    path: str
+    source: Source | None
+    findings: list[Finding] = field(default_factory=list)
+    error: str | None = None  # an input problem: the file was not checked
+    document: Document | None = None  # kept only when a run-level rule needs it
+
+
+def decode(data: bytes, path: str) -> Source:
+    """Bytes -> Source; refuses what is not UTF-8 text, with a one-line reason naming the file."""
+    if not data.strip():
+        raise InputError(f"{path}: file is empty")
+    if len(data) > MAX_BYTES:
+        raise InputError(f"{path}: file is too large ({len(data) // 1024 // 1024} MiB; the limit is 10 MiB)")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(f"{path}: UTF-16 is not supported; convert the file to UTF-8")
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{path}: binary file (contains NUL bytes)")
+    bom = data.startswith(b"\xef\xbb\xbf")
+    try:
+        text = data[3 if bom else 0 :].decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: not valid UTF-8 (byte {exc.start}); convert the file to UTF-8") from None
+    return Source(path, text, "utf-8", bom)
+
+
+def read_source(path: str) -> Source:
+    try:
+        if path == STDIN:
+            data = sys.stdin.buffer.read()
+        else:
+            with open(path, "rb") as fh:
+                data = fh.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror}") from None
+    return decode(data, path)
+
+
+def collect_paths(paths: Iterable[str], exclude: Iterable[str] = ()) -> list[str]:
+    """Files named on the command line, and article files found under named directories."""
+    exclude = list(exclude)
+    out: list[str] = []
+    for path in paths:
+        if path != STDIN and os.path.isdir(path):
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in ("node_modules", "__pycache__"))
+                for name in sorted(files):
+                    full = os.path.join(root, name)
+                    if name.lower().endswith(ARTICLE_EXTENSIONS) and not _excluded(full, exclude):
+                        out.append(full)
+        elif not _excluded(path, exclude):
+            out.append(path)
+    return list(dict.fromkeys(out))
+
+
+def _excluded(path: str, patterns: list[str]) -> bool:
+    rel = os.path.relpath(path) if path != STDIN else path
+    return any(fnmatch.fnmatch(rel, p) or fnmatch.fnmatch(os.path.basename(rel), p) for p in patterns)
+
+
+# --- linting --------------------------------------------------------------------------------------
+
+_worker: tuple[Linter, bool] | None = None
+
+
+def _init_worker(linter: Linter, keep_documents: bool) -> None:
+    global _worker
+    _worker = (linter, keep_documents)
+
+
+def _lint_one(path: str, source: Source | None = None) -> FileResult:
+    linter, keep = _worker  # type: ignore[misc]
+    try:
+        source = source or read_source(path)
+    except InputError as exc:
+        return FileResult(path, None, error=str(exc))
+    doc = read_document(source)
+    return FileResult(path, source, linter.lint(doc), document=doc if keep else None)
+
+
+def lint_text(text: str, path: str = "<text>", config: Config | None = None) -> list[Finding]:
+    """Lint one article given as text; the format is taken from the path's extension."""
+    linter = Linter(select_rules(config or Config()))
+    return linter.lint(read_document(Source(path, text)))
+
+
+def lint_paths(
+    paths: list[str],
+    linter: Linter,
+    keep_documents: bool = False,
+    jobs: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[FileResult]:
+    """Lint files in order; many files are spread over all cores, results keep their order."""
+    _init_worker(linter, keep_documents)
+    stdin_source = None
+    if STDIN in paths:
+        try:
+            stdin_source = read_source(STDIN)
+        except InputError as exc:
+            stdin_source = exc
+    jobs = jobs or os.cpu_count() or 1
+    results: list[FileResult] = []
+    if jobs > 1 and len(paths) >= PARALLEL_MIN_FILES:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        files = [p for p in paths if p != STDIN]
+        ctx = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
+        chunk = max(1, min(64, len(files) // (jobs * 8)))
+        with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker, initargs=(linter, keep_documents)) as pool:
+            by_path = {}
+            for i, result in enumerate(pool.map(_lint_one, files, chunksize=chunk)):
+                by_path[result.path] = result
+                if progress:
+                    progress(i + 1, len(files))
+        for p in paths:
+            results.append(by_path[p] if p != STDIN else _stdin_result(stdin_source))
+        return results
+    for i, p in enumerate(paths):
+        results.append(_stdin_result(stdin_source) if p == STDIN else _lint_one(p))
+        if progress:
+            progress(i + 1, len(paths))
+    return results
+
+
+def _stdin_result(source: Source | InputError | None) -> FileResult:
+    if isinstance(source, InputError):
+        return FileResult(STDIN, None, error=str(source))
+    return _lint_one(STDIN, source)

@@ -1,0 +1,121 @@
+"""The command line: parse options, call the API, pick a formatter, choose the exit code."""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from typing import Optional
+
+import typer
+
+from newslint.errors import NewslintError
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="newslint: a linter for news copy (duplicates, conflicting figures, scraping residue, style).",
+    context_settings={"help_option_names": ["-h", "--help"]},
+    pretty_exceptions_enable=False,
+)
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+class Format(str, Enum):
+    text = "text"
+    concise = "concise"
+    json = "json"
+
+
+class Level(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+def _fail(message: str, code: int = EXIT_ERROR) -> typer.Exit:
+    typer.echo(f"newslint: error: {message}", err=True)
+    return typer.Exit(code)
+
+
+def _split(values: Optional[list[str]]) -> list[str]:
+    return [v.strip() for value in values or [] for v in value.split(",") if v.strip()]
+
+
+@app.command()
+def check(
+    paths: list[str] = typer.Argument(None, help="Files or directories to check ('-' reads stdin)."),
+    output_format: Format = typer.Option(Format.text, "--format", help="Output format."),
+    select: Optional[list[str]] = typer.Option(None, help="Only these rule ids (comma-separated or repeated)."),
+    ignore: Optional[list[str]] = typer.Option(None, help="Skip these rule ids."),
+    fail_on: Optional[Level] = typer.Option(None, help="Exit 1 when a finding is at or above this severity."),
+    config_file: Optional[str] = typer.Option(None, "--config", help="Configuration file (default: discovered)."),
+    no_cross_file: bool = typer.Option(False, "--no-cross-file", help="Do not compare paragraphs across files."),
+    index: Optional[str] = typer.Option(None, "--index", help="Also look for duplicates in this archive index."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Worker processes (default: all cores)."),
+    output_file: Optional[str] = typer.Option(None, "--output-file", "-o", help="Write the report here."),
+) -> None:
+    """Check articles and report findings."""
+    from newslint import runner
+
+    try:
+        code = runner.run_check(
+            paths=paths or ["."],
+            output_format=output_format.value,
+            select=_split(select),
+            ignore=_split(ignore),
+            fail_on=fail_on.value if fail_on else None,
+            config_file=config_file,
+            cross_file=not no_cross_file,
+            index=index,
+            jobs=jobs,
+            output_file=output_file,
+        )
+    except NewslintError as exc:
+        raise _fail(str(exc), exc.exit_code) from None
+    raise typer.Exit(code)
+
+
+@app.command("rules")
+def list_rules(config_file: Optional[str] = typer.Option(None, "--config")) -> None:
+    """List the rules with their kind, severity and summary."""
+    from newslint import config, engine
+
+    try:
+        cfg = config.load(config_file or config.discover())
+        rules = engine.select_rules(cfg, select=["ALL"])
+    except NewslintError as exc:
+        raise _fail(str(exc), exc.exit_code) from None
+    width = max(len(r.id) for r in rules)
+    for r in rules:
+        typer.echo(f"{r.id:<{width}}  {r.kind:<13} {str(r.severity):<8} {r.short_description}")
+
+
+@app.command()
+def explain(rule_id: str = typer.Argument(..., help="A rule id, as listed by `newslint rules`.")) -> None:
+    """Print a rule's documentation."""
+    from newslint import config, engine
+
+    try:
+        cfg = config.load(config.discover())
+        rules = engine.select_rules(cfg, select=[rule_id])
+    except NewslintError as exc:
+        raise _fail(str(exc), exc.exit_code) from None
+    r = rules[0]
+    typer.echo(f"# {r.id}\n\nkind: {r.kind} · severity: {r.severity} · fix: {r.fix}\n")
+    typer.echo(r.description.strip() or r.message)
+    if r.link:
+        typer.echo(f"\n{r.link}")
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as exc:  # a bug: one line, unless debugging
+        if os.environ.get("NEWSLINT_DEBUG"):
+            raise
+        print(f"newslint: internal error: {type(exc).__name__}: {exc} (set NEWSLINT_DEBUG=1 for details)", file=sys.stderr)
+        sys.exit(EXIT_INTERNAL)

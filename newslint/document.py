@@ -1,0 +1,170 @@
+"""The document model: blocks (paragraphs, headings, list items) and sentences, each with a
+span that maps back to the source. Readers build it; rules only read it."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from newslint.finding import Span
+from newslint.source import Source
+
+
+class OffsetMap:
+    """Maps offsets in a block's prose text to offsets in the source.
+
+    pieces are (text_start, source_start, length) runs, sorted by text_start; characters a reader
+    inserted between runs (a space for a soft line break) map to the end of the run before them.
+    """
+
+    __slots__ = ("_text_starts", "_pieces")
+
+    def __init__(self, pieces: list[tuple[int, int, int]]) -> None:
+        self._pieces = pieces
+        self._text_starts = [p[0] for p in pieces]
+
+    @classmethod
+    def identity(cls, source_start: int, length: int) -> OffsetMap:
+        return cls([(0, source_start, length)])
+
+    def to_source(self, i: int) -> int:
+        k = bisect.bisect_right(self._text_starts, i) - 1
+        if k < 0:
+            return self._pieces[0][1]
+        text_start, source_start, length = self._pieces[k]
+        return source_start + min(i - text_start, length)
+
+    def span(self, start: int, end: int) -> Span:
+        """Source span of the half-open text range [start, end)."""
+        a = self.to_source(start)
+        b = self.to_source(end - 1) + 1 if end > start else a
+        return Span(a, max(a, b))
+
+
+@dataclass(eq=False)
+class Sentence:
+    block: Block
+    start: int  # offsets into block.text
+    end: int
+
+    @property
+    def text(self) -> str:
+        return self.block.text[self.start : self.end]
+
+    def span(self, start: int = 0, end: int | None = None) -> Span:
+        """Source span of [start, end) given relative to this sentence."""
+        return self.block.span(self.start + start, self.start + (self.end - self.start if end is None else end))
+
+
+@dataclass(eq=False)
+class Block:
+    """One paragraph-level unit of prose: text plus the map of its characters to the source."""
+
+    text: str
+    offsets: OffsetMap
+    kind: str = "paragraph"  # paragraph | heading | list_item | quote | title
+
+    def span(self, start: int = 0, end: int | None = None) -> Span:
+        return self.offsets.span(start, len(self.text) if end is None else end)
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        return [Sentence(self, a, b) for a, b in split_sentences(self.text)]
+
+    @cached_property
+    def lines(self) -> list[tuple[int, int]]:
+        """(start, end) of each line of the block text, without the newline."""
+        out, start = [], 0
+        text = self.text
+        while True:
+            i = text.find("\n", start)
+            if i < 0:
+                out.append((start, len(text)))
+                return out
+            out.append((start, i))
+            start = i + 1
+
+
+@dataclass(eq=False)
+class Document:
+    source: Source
+    blocks: list[Block]
+    title: str | None = None  # from front matter or <title>, when the format has one
+    # source spans a reader skipped (code, front matter): no rule reports inside them
+    skipped: list[Span] = field(default_factory=list)
+
+    @property
+    def path(self) -> str:
+        return self.source.path
+
+    @property
+    def sentences(self) -> list[Sentence]:
+        return [s for b in self.blocks for s in b.sentences]
+
+
+# --- sentence splitting -------------------------------------------------------------------------
+
+# Abbreviations after which a period does not end a sentence when a capitalised word follows
+# (titles before names, months before dates, company suffixes mid-sentence...).
+NEVER_FINAL = frozenset(
+    """mr mrs ms dr sen rep gov lt col gen maj capt sgt cmdr adm st mt ft prof rev hon pres supt
+    insp det jan feb mar apr jun jul aug sep sept oct nov dec no nos vol fig vs v e.g i.e etc
+    jr sr messrs mme mlle gov't atty brig cpl pvt""".split()
+)
+# Abbreviations that end a sentence only when the next word usually starts one.
+SOMETIMES_FINAL = frozenset(
+    """u.s u.k u.n e.u inc corp co ltd llc plc a.m p.m d.c n.y l.a u.s.a bros dept est""".split()
+)
+SENTENCE_STARTERS = frozenset(
+    """the a an he she it they we i you this that these those there his her its their our but
+    and so yet in on at for as if when while after before since although though however meanwhile
+    still then now officials police authorities""".split()
+)
+
+_BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|[.!?…]+[\"”’')\]]*\s*$")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.']*)$")
+_WS = re.compile(r"\s+")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of the sentences of one block of prose, whitespace trimmed."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    n = len(text)
+    for m in _BOUNDARY.finditer(text):
+        end = m.end()
+        if m.group().startswith(".") and not _is_final_period(text, m.start(), end):
+            continue
+        _append(spans, text, start, end)
+        start = end
+    if start < n:
+        _append(spans, text, start, n)
+    return spans
+
+
+def _is_final_period(text: str, dot: int, end: int) -> bool:
+    w = _WORD_BEFORE.search(text, max(0, dot - 12), dot)
+    if not w:
+        return True
+    word = w.group(1).lower().rstrip(".")
+    if len(word) == 1 and text[w.start(1)].isupper():
+        return False  # an initial: "John F. Kennedy"
+    if word in NEVER_FINAL:
+        return False
+    if word in SOMETIMES_FINAL or (word.count(".") >= 1 and len(word) <= 5):
+        nxt = _WS.match(text, end)
+        after = text[nxt.end() if nxt else end :]
+        m = re.match(r"[\"“‘(\[]?([A-Za-z]+)", after)
+        return bool(m and m.group(1).lower() in SENTENCE_STARTERS)
+    return True
+
+
+def _append(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))

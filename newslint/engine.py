@@ -1,0 +1,62 @@
+"""Select and compile rules once, run them on documents, and order the findings."""
+
+from __future__ import annotations
+
+from newslint.config import Config
+from newslint.document import Document
+from newslint.errors import ConfigError
+from newslint.finding import Finding, Severity
+from newslint.ruleset import BUNDLED_RULES, Rule, kind_module, load_rule, rule_files
+
+
+def available_rules(config: Config) -> dict[str, str]:
+    """rule id -> rule file, bundled first, then the config's extra folders."""
+    return rule_files([BUNDLED_RULES, *config.rule_dirs])
+
+
+def select_rules(config: Config, select: list[str] | None = None, ignore: list[str] | None = None) -> list[Rule]:
+    """Load the rules a run uses: the config's choice, narrowed by the command line."""
+    files = available_rules(config)
+    for where, ids in (
+        (config.where("select"), config.select or []),
+        (config.where("ignore"), config.ignore),
+        (config.where("rules"), list(config.rules)),
+        ("--select", select or []),
+        ("--ignore", ignore or []),
+    ):
+        for rule_id in ids:
+            if rule_id != "ALL" and rule_id not in files:
+                raise ConfigError(f"{where}: unknown rule id '{rule_id}'")
+    chosen = select if select else config.select
+    wanted = set(files) if not chosen or "ALL" in chosen else set(chosen)
+    wanted -= set(config.ignore) | set(ignore or [])
+    rules = []
+    for rule_id in sorted(wanted):
+        overrides = config.rules.get(rule_id)
+        if overrides == "off" and not select:
+            continue
+        rule = load_rule(rule_id, files[rule_id], overrides if isinstance(overrides, dict) else None)
+        if all(config.style.get(k) == v for k, v in rule.when.items()):
+            rules.append(rule)
+    return rules
+
+
+class Linter:
+    """The compiled checkers of a rule set; build once per process, reuse for every file."""
+
+    def __init__(self, rules: list[Rule]) -> None:
+        self.rules = rules
+        self.checkers = [(rule, kind_module(rule.kind, rule.path).Checker(rule)) for rule in rules]
+
+    def lint(self, doc: Document) -> list[Finding]:
+        findings: list[Finding] = []
+        for _rule, checker in self.checkers:
+            findings.extend(checker.check(doc))
+        if doc.skipped:
+            findings = [f for f in findings if not any(s.start <= f.span.start < s.end for s in doc.skipped)]
+        findings.sort(key=lambda f: (f.span.start, f.span.end, f.rule))
+        return findings
+
+
+def at_or_above(findings: list[Finding], level: Severity) -> bool:
+    return any(f.severity >= level for f in findings)

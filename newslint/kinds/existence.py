@@ -1,0 +1,98 @@
+"""existence: report every match of a list of tokens or regex patterns.
+
+Options: tokens (words or phrases, matched whole), patterns (regexes), ignorecase, whole_line
+(the stripped line must match entirely, and be at most max_words words), outside_quotes (skip
+matches inside quotation marks), exceptions (regexes; a match that fully matches one is skipped),
+delete_line (the fix deletes the whole line and the blank lines after it).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from newslint.document import Document
+from newslint.finding import Edit, Finding, Span
+from newslint.kinds.base import finding, inside, quoted_ranges, render, units
+from newslint.ruleset import Rule, compile_regex
+
+DEFAULT_SCOPE = "sentence"
+
+
+@dataclass
+class Options:
+    tokens: list = field(default_factory=list)
+    patterns: list = field(default_factory=list)
+    ignorecase: bool = False
+    whole_line: bool = False
+    max_words: int = 8
+    outside_quotes: bool = False
+    exceptions: list = field(default_factory=list)
+    delete_line: bool = False
+
+
+class Checker:
+    def __init__(self, rule: Rule) -> None:
+        o: Options = rule.options
+        self.rule = rule
+        self.options = o
+        parts = [r"\b" + re.escape(t) + (r"\b" if t[-1:].isalnum() else "") for t in o.tokens]
+        for i, p in enumerate(o.patterns):
+            compile_regex(rule, "patterns", p)  # report the bad one by itself
+            parts.append(f"(?:{p})")
+        if not parts:
+            raise rule.error("kind", "existence needs 'tokens' or 'patterns'")
+        flags = re.IGNORECASE if o.ignorecase else 0
+        body = "|".join(sorted(parts, key=len, reverse=True))
+        pattern = rf"\s*(?:{body})\s*" if o.whole_line else body
+        self.regex = compile_regex(rule, "patterns", pattern, flags)
+        self.exceptions = [compile_regex(rule, "exceptions", e, flags) for e in o.exceptions]
+        self.scope = "line" if o.whole_line else rule.scope
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        o = self.options
+        for block, start, end in units(doc, self.scope):
+            quotes = quoted_ranges(block.text) if o.outside_quotes else []
+            if o.whole_line:
+                line = block.text[start:end]
+                if len(line.split()) > o.max_words or not self.regex.fullmatch(line):
+                    continue
+                a = start + len(line) - len(line.lstrip())
+                b = end - (len(line) - len(line.rstrip()))
+                yield self._finding(doc, block.span(a, b), line.strip(), delete=True)
+                continue
+            for m in self.regex.finditer(block.text, start, end):
+                if m.end() == m.start():
+                    continue
+                if quotes and inside(quotes, m.start(), m.end()):
+                    continue
+                if any(e.fullmatch(m.group()) for e in self.exceptions):
+                    continue
+                yield self._finding(doc, block.span(m.start(), m.end()), m.group())
+
+    def _finding(self, doc: Document, span: Span, text: str, delete: bool = False) -> Finding:
+        message = render(self.rule.message, match=text)
+        edits = [Edit(_line_with_blanks(doc.source.text, span), "")] if delete and self.options.delete_line else None
+        return finding(self.rule, span, message, edits)
+
+
+def _line_with_blanks(text: str, span: Span) -> Span:
+    """The whole lines under span plus the blank lines after them (or before, at the end of file)."""
+    start = text.rfind("\n", 0, span.start) + 1
+    end = text.find("\n", span.end)
+    end = len(text) if end < 0 else end + 1
+    while end < len(text):
+        nxt = text.find("\n", end)
+        line_end = len(text) if nxt < 0 else nxt + 1
+        if text[end:line_end].strip():
+            break
+        end = line_end
+    if end >= len(text):  # last line: take the blank lines before it instead, keep one newline
+        while start > 0 and not text[text.rfind("\n", 0, start - 1) + 1 : start].strip():
+            start = text.rfind("\n", 0, start - 1) + 1
+        if start > 0 and text[:start].endswith("\n") and not text.endswith("\n"):
+            start -= 1
+            if text[:start].endswith("\r"):
+                start -= 1
+    return Span(start, end)
