@@ -71,7 +71,9 @@ def collect_paths(paths: Iterable[str], exclude: Iterable[str] = ()) -> list[str
     for path in paths:
         if path != STDIN and os.path.isdir(path):
             for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in ("node_modules", "__pycache__"))
+                dirs[:] = sorted(
+                    d for d in dirs if not d.startswith(".") and d not in ("node_modules", "__pycache__")
+                )
                 for name in sorted(files):
                     full = os.path.join(root, name)
                     if name.lower().endswith(ARTICLE_EXTENSIONS) and not _excluded(full, exclude):
@@ -136,7 +138,9 @@ def lint_paths(
         files = [p for p in paths if p != STDIN]
         ctx = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
         chunk = max(1, min(64, len(files) // (jobs * 8)))
-        with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker, initargs=(linter, keep_documents)) as pool:
+        with ProcessPoolExecutor(
+            jobs, mp_context=ctx, initializer=_init_worker, initargs=(linter, keep_documents)
+        ) as pool:
             by_path = {}
             for i, result in enumerate(pool.map(_lint_one, files, chunksize=chunk)):
                 by_path[result.path] = result

@@ -10,6 +10,7 @@ from typing import Optional
 import typer
 
 from newslint.errors import NewslintError
+from newslint.formatters import FORMATTERS
 
 app = typer.Typer(
     add_completion=False,
@@ -22,10 +23,7 @@ app = typer.Typer(
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 3
 
 
-class Format(str, Enum):
-    text = "text"
-    concise = "concise"
-    json = "json"
+Format = Enum("Format", {name: name for name in FORMATTERS}, type=str)  # type: ignore[misc]
 
 
 class Level(str, Enum):
@@ -46,13 +44,21 @@ def _split(values: Optional[list[str]]) -> list[str]:
 @app.command()
 def check(
     paths: list[str] = typer.Argument(None, help="Files or directories to check ('-' reads stdin)."),
-    output_format: Format = typer.Option(Format.text, "--format", help="Output format."),
-    select: Optional[list[str]] = typer.Option(None, help="Only these rule ids (comma-separated or repeated)."),
+    output_format: Format = typer.Option("text", "--format", help="Output format."),
+    select: Optional[list[str]] = typer.Option(
+        None, help="Only these rule ids (comma-separated or repeated)."
+    ),
     ignore: Optional[list[str]] = typer.Option(None, help="Skip these rule ids."),
     fail_on: Optional[Level] = typer.Option(None, help="Exit 1 when a finding is at or above this severity."),
-    config_file: Optional[str] = typer.Option(None, "--config", help="Configuration file (default: discovered)."),
-    no_cross_file: bool = typer.Option(False, "--no-cross-file", help="Do not compare paragraphs across files."),
-    index: Optional[str] = typer.Option(None, "--index", help="Also look for duplicates in this archive index."),
+    config_file: Optional[str] = typer.Option(
+        None, "--config", help="Configuration file (default: discovered)."
+    ),
+    no_cross_file: bool = typer.Option(
+        False, "--no-cross-file", help="Do not compare paragraphs across files."
+    ),
+    index: Optional[str] = typer.Option(
+        None, "--index", help="Also look for duplicates in this archive index."
+    ),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Worker processes (default: all cores)."),
     output_file: Optional[str] = typer.Option(None, "--output-file", "-o", help="Write the report here."),
 ) -> None:
@@ -117,5 +123,8 @@ def main() -> None:
     except Exception as exc:  # a bug: one line, unless debugging
         if os.environ.get("NEWSLINT_DEBUG"):
             raise
-        print(f"newslint: internal error: {type(exc).__name__}: {exc} (set NEWSLINT_DEBUG=1 for details)", file=sys.stderr)
+        print(
+            f"newslint: internal error: {type(exc).__name__}: {exc} (set NEWSLINT_DEBUG=1 for details)",
+            file=sys.stderr,
+        )
         sys.exit(EXIT_INTERNAL)

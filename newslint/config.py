@@ -40,9 +40,8 @@ def discover(start: str | None = None) -> str | None:
     while True:
         for name in CONFIG_NAMES:
             candidate = os.path.join(folder, name)
-            if os.path.isfile(candidate):
-                if name != "pyproject.toml" or _has_tool_table(candidate):
-                    return candidate
+            if os.path.isfile(candidate) and (name != "pyproject.toml" or _has_tool_table(candidate)):
+                return candidate
         parent = os.path.dirname(folder)
         if parent == folder:
             return None

@@ -55,7 +55,9 @@ class Sentence:
 
     def span(self, start: int = 0, end: int | None = None) -> Span:
         """Source span of [start, end) given relative to this sentence."""
-        return self.block.span(self.start + start, self.start + (self.end - self.start if end is None else end))
+        return self.block.span(
+            self.start + start, self.start + (self.end - self.start if end is None else end)
+        )
 
 
 @dataclass(eq=False)
@@ -109,18 +111,137 @@ class Document:
 # Abbreviations after which a period does not end a sentence when a capitalised word follows
 # (titles before names, months before dates, company suffixes mid-sentence...).
 NEVER_FINAL = frozenset(
-    """mr mrs ms dr sen rep gov lt col gen maj capt sgt cmdr adm st mt ft prof rev hon pres supt
-    insp det jan feb mar apr jun jul aug sep sept oct nov dec no nos vol fig vs v e.g i.e etc
-    jr sr messrs mme mlle gov't atty brig cpl pvt""".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "sen",
+        "rep",
+        "gov",
+        "lt",
+        "col",
+        "gen",
+        "maj",
+        "capt",
+        "sgt",
+        "cmdr",
+        "adm",
+        "st",
+        "mt",
+        "ft",
+        "prof",
+        "rev",
+        "hon",
+        "pres",
+        "supt",
+        "insp",
+        "det",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "no",
+        "nos",
+        "vol",
+        "fig",
+        "vs",
+        "v",
+        "e.g",
+        "i.e",
+        "etc",
+        "jr",
+        "sr",
+        "messrs",
+        "mme",
+        "mlle",
+        "gov't",
+        "atty",
+        "brig",
+        "cpl",
+        "pvt",
+    ]
 )
 # Abbreviations that end a sentence only when the next word usually starts one.
 SOMETIMES_FINAL = frozenset(
-    """u.s u.k u.n e.u inc corp co ltd llc plc a.m p.m d.c n.y l.a u.s.a bros dept est""".split()
+    [
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.u",
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "llc",
+        "plc",
+        "a.m",
+        "p.m",
+        "d.c",
+        "n.y",
+        "l.a",
+        "u.s.a",
+        "bros",
+        "dept",
+        "est",
+    ]
 )
 SENTENCE_STARTERS = frozenset(
-    """the a an he she it they we i you this that these those there his her its their our but
-    and so yet in on at for as if when while after before since although though however meanwhile
-    still then now officials police authorities""".split()
+    [
+        "the",
+        "a",
+        "an",
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "i",
+        "you",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "but",
+        "and",
+        "so",
+        "yet",
+        "in",
+        "on",
+        "at",
+        "for",
+        "as",
+        "if",
+        "when",
+        "while",
+        "after",
+        "before",
+        "since",
+        "although",
+        "though",
+        "however",
+        "meanwhile",
+        "still",
+        "then",
+        "now",
+        "officials",
+        "police",
+        "authorities",
+    ]
 )
 
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|[.!?…]+[\"”’')\]]*\s*$")

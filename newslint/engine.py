@@ -14,7 +14,9 @@ def available_rules(config: Config) -> dict[str, str]:
     return rule_files([BUNDLED_RULES, *config.rule_dirs])
 
 
-def select_rules(config: Config, select: list[str] | None = None, ignore: list[str] | None = None) -> list[Rule]:
+def select_rules(
+    config: Config, select: list[str] | None = None, ignore: list[str] | None = None
+) -> list[Rule]:
     """Load the rules a run uses: the config's choice, narrowed by the command line."""
     files = available_rules(config)
     for where, ids in (

@@ -125,7 +125,9 @@ def _typed(data: dict, key: str, typ: type, path: str, lines: dict, default: Any
 def _choice(data: dict, key: str, allowed: tuple, default: str, path: str, lines: dict) -> str:
     value = data.get(key, default)
     if value not in allowed:
-        raise ConfigError(f"{path}:{lines.get(key, 1)}: '{key}' must be one of {', '.join(allowed)}, not '{value}'")
+        raise ConfigError(
+            f"{path}:{lines.get(key, 1)}: '{key}' must be one of {', '.join(allowed)}, not '{value}'"
+        )
     return value
 
 

@@ -56,7 +56,9 @@ class Checker:
             minority, majority = order[0], order[-1]
             block, m = uses[minority][0]
             span = block.span(m.start(), m.end())
-            counts = ", ".join(f"'{names[v]}' ({len(uses[v])}×)" for v in sorted(uses, key=lambda v: -len(uses[v])))
+            counts = ", ".join(
+                f"'{names[v]}' ({len(uses[v])}×)" for v in sorted(uses, key=lambda v: -len(uses[v]))
+            )
             message = render(
                 self.rule.message,
                 found=names[minority],

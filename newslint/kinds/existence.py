@@ -38,7 +38,7 @@ class Checker:
         self.rule = rule
         self.options = o
         parts = [r"\b" + re.escape(t) + (r"\b" if t[-1:].isalnum() else "") for t in o.tokens]
-        for i, p in enumerate(o.patterns):
+        for p in o.patterns:
             compile_regex(rule, "patterns", p)  # report the bad one by itself
             parts.append(f"(?:{p})")
         if not parts:
@@ -73,7 +73,11 @@ class Checker:
 
     def _finding(self, doc: Document, span: Span, text: str, delete: bool = False) -> Finding:
         message = render(self.rule.message, match=text)
-        edits = [Edit(_line_with_blanks(doc.source.text, span), "")] if delete and self.options.delete_line else None
+        edits = (
+            [Edit(_line_with_blanks(doc.source.text, span), "")]
+            if delete and self.options.delete_line
+            else None
+        )
         return finding(self.rule, span, message, edits)
 
 

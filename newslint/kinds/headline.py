@@ -19,11 +19,42 @@ from newslint.kinds.base import finding, render
 DEFAULT_SCOPE = "document"
 
 SMALL_WORDS = frozenset(
-    "a an the and or but nor for of in on at to by as vs via from with into over than up down out off per is are".split()
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "for",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "by",
+        "as",
+        "vs",
+        "via",
+        "from",
+        "with",
+        "into",
+        "over",
+        "than",
+        "up",
+        "down",
+        "out",
+        "off",
+        "per",
+        "is",
+        "are",
+    ]
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*|\d[\d,.%]*")
 _KICKER = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}: \S")
-_TERMINAL = ".!?…:;,\"”’)]"
+_CREDIT = re.compile(r"(?i)(?:image|photo|picture|video|source|credit|copyright|provided by|courtesy)\\b")
+_TERMINAL = '.!?…:;,"”’)]'
 
 
 @dataclass
@@ -32,6 +63,8 @@ class Options:
     max_words: int = 16
     title_case_ratio: float = 0.75
     min_body_words: int = 12
+    min_foot_words: int = 5  # a headline-like last line
+    min_body_headline_words: int = 6  # a lone headline-like line between paragraphs
 
 
 class Checker:
@@ -41,6 +74,7 @@ class Checker:
 
     def check(self, doc: Document) -> Iterator[Finding]:
         o = self.o
+        candidates = []  # (block, is_last, word count) of headline-like lines after the first body paragraph
         seen_body = False
         last = len(doc.blocks) - 1
         for i, block in enumerate(doc.blocks):
@@ -51,26 +85,40 @@ class Checker:
                 continue  # lines before the first body paragraph: title, dek, byline
             if len(block.lines) != 1 or _is_body(block, o.min_body_words):
                 continue
-            line = block.text.strip()
-            if self._headline_like(line, at_foot=i == last):
-                yield finding(self.rule, block.span(0, len(block.text)), render(self.rule.message, match=line))
+            words = self._headline_words(block.text.strip())
+            if words:
+                candidates.append((block, i == last, words))
+        in_body = [c for c in candidates if not c[1]]
+        for block, is_last, words in candidates:
+            # several headline-like lines in the body are the article's subheads, not strays
+            stray = (
+                words >= o.min_foot_words
+                if is_last
+                else len(in_body) == 1 and words >= o.min_body_headline_words
+            )
+            if stray:
+                line = block.text.strip()
+                yield finding(
+                    self.rule, block.span(0, len(block.text)), render(self.rule.message, match=line)
+                )
 
-    def _headline_like(self, line: str, at_foot: bool) -> bool:
+    def _headline_words(self, line: str) -> int:
+        """The line's word count if it reads like a headline, else 0."""
         o = self.o
-        if not line or line[-1] in _TERMINAL or line[0] in "“\"‘('-–—•*#>|":
-            return False
+        if not line or line[-1] in _TERMINAL or line[0] in "“\"‘('-–—•*#>|[" or _CREDIT.match(line):
+            return 0
         words = _WORD.findall(line)
         if not (o.min_words <= len(words) <= o.max_words):
-            return False
+            return 0
         if _KICKER.match(line):
-            return True
+            return len(words)
         content = [w for w in words if w.lower() not in SMALL_WORDS and not w[0].isdigit()]
         if len(content) < 3:
-            return False
+            return 0
         capitalised = sum(1 for w in content if w[0].isupper())
-        return capitalised / len(content) >= o.title_case_ratio
+        return len(words) if capitalised / len(content) >= o.title_case_ratio else 0
 
 
 def _is_body(block: Block, min_words: int) -> bool:
     text = block.text.rstrip()
-    return len(text.split()) >= min_words and text[-1:] in ".!?\"”’)…:"
+    return len(text.split()) >= min_words and text[-1:] in '.!?"”’)…:'

@@ -1,0 +1,41 @@
+"""Test helpers: lint a text with chosen rules and get plain rows to assert on."""
+
+from __future__ import annotations
+
+from newslint.config import Config
+from newslint.engine import Linter, select_rules
+from newslint.readers import read_document
+from newslint.source import Source
+
+
+def lint(text: str, *rules: str, path: str = "article.txt", config: Config | None = None) -> list[dict]:
+    """Findings as dicts: rule, line, column, end_line, end_column, text (flagged), fixed (whole text)."""
+    source = Source(path, text)
+    linter = Linter(select_rules(config or Config(), select=list(rules) or None))
+    rows = []
+    for f in linter.lint(read_document(source)):
+        line, column = source.index.location(f.span.start)
+        end_line, end_column = source.index.location(f.span.end)
+        fixed = None
+        if f.fix:
+            fixed = text
+            for edit in sorted(f.fix.edits, key=lambda e: e.span.start, reverse=True):
+                fixed = fixed[: edit.span.start] + edit.content + fixed[edit.span.end :]
+        rows.append(
+            {
+                "rule": f.rule,
+                "line": line,
+                "column": column,
+                "end_line": end_line,
+                "end_column": end_column,
+                "text": text[f.span.start : f.span.end],
+                "fixed": fixed,
+                "message": f.message,
+                "related": [(r.line, r.column) for r in f.related],
+            }
+        )
+    return rows
+
+
+def where(rows: list[dict]) -> list[tuple]:
+    return [(r["rule"], r["line"], r["column"], r["text"]) for r in rows]

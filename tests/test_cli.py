@@ -1,0 +1,208 @@
+"""The command line as users and CI see it: exit codes, one-line errors, the JSON contract."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+ARTICLE = (
+    "Council votes to close harbour bridge\n\n"
+    "The city council voted on Tuesday to close the US -backed bridge project for repairs next month.\n\n"
+    "Advertisement\n"
+)
+
+
+def run(*args, cwd=None, stdin=None):
+    proc = subprocess.run(
+        [sys.executable, "-m", "newslint", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        input=stdin,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
+    return proc.returncode, proc.stdout, proc.stderr
+
+
+@pytest.fixture
+def article(tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+def assert_one_line_error(code, err, *needles):
+    assert code == 2
+    assert "Traceback" not in err
+    lines = [ln for ln in err.splitlines() if ln.strip()]
+    assert len(lines) == 1, err
+    for needle in needles:
+        assert needle in lines[0]
+
+
+def test_json_contract(article, tmp_path):
+    code, out, err = run(
+        "check", "--format", "json", "--select", "hyphen-spacing,stray-marker", str(article), cwd=tmp_path
+    )
+    assert code == 1, err
+    data = json.loads(out)
+    assert [(d["rule"], d["line"], d["column"], d["end_line"], d["end_column"]) for d in data] == [
+        ("hyphen-spacing", 3, 48, 3, 58),
+        ("stray-marker", 5, 1, 5, 14),
+    ]
+    first = data[0]
+    assert set(first) == {
+        "path",
+        "rule",
+        "severity",
+        "message",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "fix",
+        "related",
+    }
+    assert first["path"] == str(article) and first["severity"] == "warning"
+    assert first["fix"] == {
+        "applicability": "safe",
+        "edits": [{"line": 3, "column": 48, "end_line": 3, "end_column": 58, "content": "US-backed"}],
+    }
+    assert first["related"] == []
+
+
+def test_clean_article_exits_zero(tmp_path):
+    path = tmp_path / "clean.txt"
+    path.write_text("Bridge to close\n\nThe council voted on Tuesday to close the bridge for repairs.\n")
+    code, out, err = run("check", str(path), cwd=tmp_path)
+    assert (code, out, err) == (0, "", "")
+
+
+def test_fail_on_error_ignores_warnings(article, tmp_path):
+    code, _, _ = run("check", "--fail-on", "error", "--select", "stray-marker", str(article), cwd=tmp_path)
+    assert code == 0
+
+
+def test_stdin_and_text_format(tmp_path):
+    code, out, _ = run("check", "--select", "hyphen-spacing", "-", stdin=ARTICLE, cwd=tmp_path)
+    assert code == 1
+    assert (
+        out.splitlines()[0]
+        == "-:3:48: hyphen-spacing [warning] Stray space before a hyphen in 'US -backed': use 'US-backed'"
+    )
+    assert "^^^^^^^^^^" in out and '= fix: replace "US -backed" with "US-backed"' in out
+
+
+@pytest.mark.parametrize(
+    "content,needle",
+    [
+        (b"", "file is empty"),
+        (b"caf\xe9 au lait\n", "not valid UTF-8"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary file"),
+    ],
+)
+def test_bad_input_files(tmp_path, content, needle):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    code, _, err = run("check", str(path), cwd=tmp_path)
+    assert_one_line_error(code, err, str(path), needle)
+
+
+def test_missing_file(tmp_path):
+    code, _, err = run("check", "nope.txt", cwd=tmp_path)
+    assert_one_line_error(code, err, "nope.txt", "no such file")
+
+
+def test_huge_file(tmp_path):
+    path = tmp_path / "huge.txt"
+    path.write_bytes(b"The council met. " * (11 * 1024 * 1024 // 17))
+    code, _, err = run("check", str(path), cwd=tmp_path)
+    assert_one_line_error(code, err, "too large")
+
+
+def test_bad_input_does_not_stop_other_files(article, tmp_path):
+    (tmp_path / "empty.txt").write_text("")
+    code, out, err = run(
+        "check", "--format", "concise", "--select", "stray-marker", str(tmp_path), cwd=tmp_path
+    )
+    assert code == 2
+    assert "empty.txt: file is empty" in err
+    assert out.count("stray-marker") == 1
+
+
+def test_unknown_rule_id(article, tmp_path):
+    code, _, err = run("check", "--select", "no-such-rule", str(article), cwd=tmp_path)
+    assert_one_line_error(code, err, "--select", "unknown rule id 'no-such-rule'")
+
+
+def test_malformed_config(article, tmp_path):
+    (tmp_path / "newslint.yaml").write_text("select: [stray-marker\nignore: 3\n")
+    code, _, err = run("check", str(article), cwd=tmp_path)
+    assert_one_line_error(code, err, "newslint.yaml:", "invalid YAML")
+
+
+def test_unknown_config_key_names_its_line(article, tmp_path):
+    (tmp_path / "newslint.yaml").write_text("select: [stray-marker]\ncolour: blue\n")
+    code, _, err = run("check", str(article), cwd=tmp_path)
+    assert_one_line_error(code, err, "newslint.yaml:2:", "unknown configuration key 'colour'")
+
+
+def test_config_in_pyproject_is_discovered_from_a_subfolder(article, tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[tool.newslint]\nselect = ["stray-marker"]\n')
+    sub = tmp_path / "sub"
+    sub.mkdir()
+    code, out, _ = run("check", "--format", "concise", str(article), cwd=sub)
+    assert code == 1 and out.count("\n") == 1 and "stray-marker" in out
+
+
+@pytest.mark.parametrize(
+    "rule_text,needle",
+    [
+        (
+            "kind: existence\nmessage: m\nseverity: warning\ntokens: [a]\nbogus: 1\n",
+            "x-rule.yaml:5: unknown key 'bogus'",
+        ),
+        ("kind: existence\nmessage: m\nseverity: loud\ntokens: [a]\n", "x-rule.yaml:3: 'severity' must be"),
+        (
+            "kind: existence\nmessage: m\nseverity: info\npatterns: ['(unclosed']\n",
+            "x-rule.yaml:4: bad regex",
+        ),
+        ("kind: nosuchkind\nmessage: m\nseverity: info\n", "x-rule.yaml:1: unknown kind 'nosuchkind'"),
+        ("message: m\nseverity: info\n", "missing required key 'kind'"),
+        ("kind: existence\nmessage: [m\n", "x-rule.yaml:3: invalid YAML"),
+        (
+            "kind: existence\nmessage: m\nseverity: info\nignorecase: maybe\ntokens: [a]\n",
+            "x-rule.yaml:4: option 'ignorecase' must be a bool",
+        ),
+    ],
+)
+def test_malformed_rule_files(article, tmp_path, rule_text, needle):
+    rules = tmp_path / "house-rules"
+    rules.mkdir()
+    (rules / "x-rule.yaml").write_text(rule_text)
+    (tmp_path / "newslint.yaml").write_text("rule_dirs: [house-rules]\n")
+    code, _, err = run("check", str(article), cwd=tmp_path)
+    assert_one_line_error(code, err, needle)
+
+
+def test_rules_and_explain(tmp_path):
+    code, out, _ = run("rules", cwd=tmp_path)
+    assert code == 0
+    assert any(line.split()[:3] == ["stray-marker", "existence", "warning"] for line in out.splitlines())
+    code, out, _ = run("explain", "hyphen-spacing", cwd=tmp_path)
+    assert code == 0 and out.startswith("# hyphen-spacing") and "## Fix safety" in out
+    code, _, err = run("explain", "nope", cwd=tmp_path)
+    assert_one_line_error(code, err, "unknown rule id 'nope'")
+
+
+def test_many_files_in_parallel_keep_order(tmp_path):
+    for i in range(60):
+        (tmp_path / f"a{i:02d}.txt").write_text(ARTICLE)
+    code, out, _ = run(
+        "check", "--format", "concise", "--select", "stray-marker", "--no-cross-file", ".", cwd=tmp_path
+    )
+    assert code == 1
+    paths = [line.split(":")[0] for line in out.splitlines()]
+    assert paths == sorted(paths) and len(paths) == 60

@@ -1,0 +1,64 @@
+from newslint.document import OffsetMap, split_sentences
+from newslint.readers.plain import read
+from newslint.source import LineIndex, Source
+
+
+def sentences(text):
+    return [text[a:b] for a, b in split_sentences(text)]
+
+
+def test_sentences_split_on_terminal_punctuation():
+    assert sentences("The vote passed. The mayor left! Was it fair?") == [
+        "The vote passed.",
+        "The mayor left!",
+        "Was it fair?",
+    ]
+
+
+def test_titles_and_initials_do_not_end_sentences():
+    text = "Mr. Lee met Sen. Ortiz and Dr. Hale at 9 a.m. on Jan. 4. John F. Kennedy Airport was shut."
+    assert sentences(text) == [
+        "Mr. Lee met Sen. Ortiz and Dr. Hale at 9 a.m. on Jan. 4.",
+        "John F. Kennedy Airport was shut.",
+    ]
+
+
+def test_country_abbreviations_end_a_sentence_only_before_a_sentence_starter():
+    text = "Aid came from the U.S. The U.N. Security Council met. U.S. Navy ships left."
+    assert sentences(text) == [
+        "Aid came from the U.S.",
+        "The U.N. Security Council met.",
+        "U.S. Navy ships left.",
+    ]
+
+
+def test_quotations_close_with_the_sentence():
+    text = "“We are ready.” The mayor smiled. “Are you?” she asked."
+    assert sentences(text) == ["“We are ready.”", "The mayor smiled.", "“Are you?” she asked."]
+
+
+def test_line_index_round_trip():
+    text = "one\ntwo\r\nthree"
+    index = LineIndex(text)
+    assert index.location(0) == (1, 1)
+    assert index.location(4) == (2, 1)
+    assert index.location(10) == (3, 2)
+    assert index.offset(3, 2) == 10
+    assert index.line_span(2) == (4, 8)
+
+
+def test_offset_map_maps_inserted_characters_to_the_run_before():
+    # text "ab cd" built from source runs "ab" at 10 and "cd" at 20, with an inserted space
+    m = OffsetMap([(0, 10, 2), (3, 20, 2)])
+    assert m.to_source(1) == 11
+    assert m.to_source(3) == 20
+    assert m.span(0, 5).start == 10 and m.span(0, 5).end == 22
+
+
+def test_plain_reader_blocks_and_spans():
+    text = "Title line\n\nFirst paragraph\nstill first.\n\n\nSecond one.\n"
+    doc = read(Source("a.txt", text))
+    assert [b.text for b in doc.blocks] == ["Title line", "First paragraph\nstill first.", "Second one."]
+    span = doc.blocks[1].span(6, 15)
+    assert text[span.start : span.end] == "paragraph"
+    assert doc.blocks[1].lines == [(0, 15), (16, 28)]

@@ -1,0 +1,156 @@
+"""Fixture articles we wrote, per rule: what must fire (rule, line, column, count, fix) and what must not."""
+
+from helpers import lint, where
+
+from newslint.config import Config
+
+ARTICLE = """Share
+
+Harbour bridge to close for repairs
+
+The city council voted on Tuesday to close the harbour bridge for six weeks of repairs, officials said.
+
+Advertisement
+
+The U.S. -funded project was seen by engineers has having the potential to last decades.
+
+Read more: Council approves new budget
+
+Reporters waited outside Patel s office for an hour, and the the mayor said little.
+"""
+
+
+def test_stray_marker_flags_whole_residue_lines_with_a_deleting_fix():
+    rows = lint(ARTICLE, "stray-marker")
+    assert where(rows) == [
+        ("stray-marker", 1, 1, "Share"),
+        ("stray-marker", 7, 1, "Advertisement"),
+        ("stray-marker", 11, 1, "Read more: Council approves new budget"),
+    ]
+    assert rows[1]["fixed"] == ARTICLE.replace("Advertisement\n\n", "")
+    assert rows[0]["fixed"] == ARTICLE.replace("Share\n\n", "", 1)
+
+
+def test_stray_marker_fix_at_end_of_file_keeps_the_final_newline():
+    text = (
+        "A report on the vote.\n\nThe council met on Monday and voted to close the bridge.\n\nAdvertisement\n"
+    )
+    rows = lint(text, "stray-marker")
+    assert [(r["line"], r["column"]) for r in rows] == [(5, 1)]
+    assert (
+        rows[0]["fixed"]
+        == "A report on the vote.\n\nThe council met on Monday and voted to close the bridge.\n"
+    )
+
+
+def test_stray_marker_is_silent_on_words_inside_sentences():
+    text = "Officials will share the cost. Readers can subscribe to alerts, the council said.\n"
+    assert lint(text, "stray-marker") == []
+
+
+def test_hyphen_spacing():
+    rows = lint(ARTICLE, "hyphen-spacing")
+    assert where(rows) == [("hyphen-spacing", 9, 5, "U.S. -funded")]
+    assert "The U.S.-funded project" in rows[0]["fixed"]
+
+
+def test_hyphen_spacing_leaves_dashes_and_suspended_compounds_alone():
+    text = (
+        "The vote - a close one - passed. Pre- and post-war records – all of them – burned. "
+        "Small- and -mid caps.\n"
+    )
+    assert lint(text, "hyphen-spacing") == []
+
+
+def test_common_confusion():
+    rows = lint(ARTICLE, "common-confusion")
+    assert where(rows) == [
+        ("common-confusion", 9, 48, "has having"),
+        ("common-confusion", 13, 58, "the the"),
+    ]
+    assert "seen by engineers as having the" in rows[0]["fixed"]
+    assert "and the mayor said" in rows[1]["fixed"]
+
+
+def test_common_confusion_modal_of_and_case():
+    rows = lint("Officials could of stopped it. The The vote failed.\n", "common-confusion")
+    assert [(r["column"], r["text"]) for r in rows] == [(11, "could of"), (32, "The The")]
+    assert rows[0]["fixed"].startswith("Officials could have stopped it.")
+    assert "it. The vote failed." in rows[1]["fixed"]
+
+
+def test_common_confusion_is_silent_on_valid_text():
+    text = "He said that that was fine. They had had enough. In May of last year, most of them left.\n"
+    assert lint(text, "common-confusion") == []
+
+
+def test_broken_possessive():
+    rows = lint(ARTICLE, "broken-possessive")
+    assert where(rows) == [("broken-possessive", 13, 26, "Patel s")]
+    assert "outside Patel's office" in rows[0]["fixed"]
+
+
+def test_quote_punctuation_american_and_british():
+    text = "“We are ready”, the mayor said. She called it “a fair deal”.\n"
+    rows = lint(text, "quote-punctuation")
+    assert [(r["line"], r["column"], r["text"]) for r in rows] == [(1, 14, "”,"), (1, 59, "”.")]
+    assert rows[0]["fixed"].startswith("“We are ready,” the mayor")
+    assert lint(text, "quote-punctuation", config=Config(style={"quotes": "british"})) == []
+
+
+def test_quote_punctuation_silent_when_inside():
+    assert lint("“We are ready,” the mayor said. “Go.”\n", "quote-punctuation") == []
+
+
+def test_editorializing_outside_quotes_only():
+    text = (
+        "The mayor is really confident the plan will work. Obviously, the council agreed.\n\n"
+        "“It is really a good plan,” she said.\n"
+    )
+    rows = lint(text, "editorializing")
+    assert where(rows) == [("editorializing", 1, 14, "really"), ("editorializing", 1, 51, "Obviously")]
+
+
+def test_inconsistent_naming_reports_once_per_group_at_the_minority():
+    text = (
+        "U.S. officials met on Monday. The U.S. delegation stayed.\n\n"
+        "The US envoy left, and Mr. Lee agreed to a cease-fire.\n\n"
+        "Mr Lee said the ceasefire would hold.\n"
+    )
+    rows = lint(text, "inconsistent-naming")
+    assert where(rows) == [
+        ("inconsistent-naming", 3, 5, "US"),
+        ("inconsistent-naming", 5, 1, "Mr"),
+        ("inconsistent-naming", 5, 17, "ceasefire"),
+    ]
+    assert "'US' (1×)" in rows[0]["message"] and "'U.S.' (2×)" in rows[0]["message"]
+    assert rows[0]["related"] == [(1, 1)]
+
+
+def test_inconsistent_naming_silent_when_consistent():
+    assert (
+        lint("U.S. officials met. The U.S. envoy left. USA TODAY reported it.\n", "inconsistent-naming") == []
+    )
+
+
+def test_orphan_headline_at_foot_not_title():
+    text = (
+        "Council votes to close harbour bridge\n\n"
+        "The city council voted on Tuesday to close the harbour bridge for repairs next month.\n\n"
+        "The bridge will reopen in May, officials said.\n\n"
+        "Mayor: Harbour bridge to reopen by summer after repairs\n"
+    )
+    rows = lint(text, "orphan-headline")
+    assert [(r["line"], r["column"], r["end_column"]) for r in rows] == [(7, 1, 56)]
+
+
+def test_orphan_headline_silent_on_subheads():
+    text = (
+        "Council votes to close harbour bridge\n\n"
+        "The city council voted on Tuesday to close the harbour bridge for repairs next month.\n\n"
+        "What Happens To Commuters Now\n\n"
+        "Buses will replace the ferry route, the transport office said on Wednesday morning.\n\n"
+        "Where The Money Comes From\n\n"
+        "The state will pay for most of the work, according to the budget office.\n"
+    )
+    assert lint(text, "orphan-headline") == []
