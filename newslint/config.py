@@ -3,14 +3,17 @@ validation with file:line errors, and the rule set it selects."""
 
 from __future__ import annotations
 
+import fnmatch
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from newslint.errors import ConfigError
 from newslint.finding import Severity
+from newslint.ruleset import BUNDLED_RULES
 from newslint.yamlio import LineDict, read_yaml_file
 
+PRESETS = os.path.join(BUNDLED_RULES, "presets")
 CONFIG_NAMES = ("newslint.yaml", ".newslint.yaml", "pyproject.toml")
 CONFIG_KEYS = {"select", "ignore", "rules", "rule_dirs", "style", "fail_on", "exclude", "extends", "per_path"}
 STYLE_DEFAULTS = {"quotes": "american"}
@@ -53,6 +56,11 @@ def load(path: str | None) -> Config:
         return Config()
     if not os.path.isfile(path):
         raise ConfigError(f"{path}: configuration file not found")
+    data, lines = _read(path)
+    return _build(_with_base(data, lines, path, seen=[os.path.abspath(path)]), lines, path)
+
+
+def _read(path: str) -> tuple[dict, dict[str, int]]:
     if path.endswith(".toml"):
         data, lines = _read_pyproject(path)
     else:
@@ -63,7 +71,41 @@ def load(path: str | None) -> Config:
         if not isinstance(data, LineDict):
             raise ConfigError(f"{path}:1: configuration must be a mapping")
         lines = data.key_lines
-    return _build(data, lines, path)
+    return data, lines
+
+
+def _with_base(data: dict, lines: dict[str, int], path: str, seen: list[str]) -> dict:
+    """Merge the configuration named by `extends` (a bundled preset or a path) under data."""
+    if "extends" not in data:
+        return data
+    name = data["extends"]
+    if not isinstance(name, str):
+        raise ConfigError(f"{path}:{lines.get('extends', 1)}: 'extends' must be a preset name or a path")
+    preset = os.path.join(PRESETS, f"{name}.yaml")
+    base_path = (
+        preset if os.path.isfile(preset) else os.path.join(os.path.dirname(os.path.abspath(path)), name)
+    )
+    if not os.path.isfile(base_path):
+        presets = ", ".join(sorted(p[:-5] for p in os.listdir(PRESETS) if p.endswith(".yaml")))
+        raise ConfigError(
+            f"{path}:{lines.get('extends', 1)}: cannot extend '{name}': no such file or preset ({presets})"
+        )
+    if os.path.abspath(base_path) in seen:
+        raise ConfigError(f"{path}:{lines.get('extends', 1)}: 'extends' loops back to {base_path}")
+    base, base_lines = _read(base_path)
+    for key in base:
+        if key not in CONFIG_KEYS:
+            raise ConfigError(f"{base_path}:{base_lines.get(key, 1)}: unknown configuration key '{key}'")
+    base = _with_base(base, base_lines, base_path, [*seen, os.path.abspath(base_path)])
+    merged = {k: v for k, v in base.items() if k != "extends"}
+    for key, value in data.items():
+        if key == "extends":
+            continue
+        if key in ("rules", "style") and isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = {**merged[key], **value}
+        else:
+            merged[key] = value
+    return merged
 
 
 def _build(data: dict, lines: dict[str, int], path: str) -> Config:
@@ -98,7 +140,46 @@ def _build(data: dict, lines: dict[str, int], path: str) -> Config:
         if str(data["fail_on"]).upper() not in Severity.__members__:
             raise ConfigError(f"{config.where('fail_on')}: 'fail_on' must be error, warning or info")
         config.fail_on = str(data["fail_on"]).lower()
+    config.per_path = _per_path(data.get("per_path", []), config)
     return config
+
+
+PER_PATH_KEYS = {"paths", "select", "ignore", "rules"}
+
+
+def _per_path(entries: object, config: Config) -> list[dict[str, Any]]:
+    where = config.where("per_path")
+    if not isinstance(entries, list):
+        raise ConfigError(f"{where}: 'per_path' must be a list of mappings with 'paths'")
+    out = []
+    for entry in entries:
+        if not isinstance(entry, dict) or "paths" not in entry:
+            raise ConfigError(f"{where}: each 'per_path' entry needs 'paths' (a list of globs)")
+        unknown = set(entry) - PER_PATH_KEYS
+        if unknown:
+            raise ConfigError(f"{where}: unknown key '{sorted(unknown)[0]}' in 'per_path'")
+        sub = _build({k: v for k, v in entry.items() if k != "paths"}, {}, config.path or "configuration")
+        sub.lines = {k: config.lines.get("per_path", 1) for k in entry}
+        out.append(
+            {"paths": _str_list(entry, "paths", config), "config": sub, "keys": set(entry) - {"paths"}}
+        )
+    return out
+
+
+def for_path(config: Config, path: str) -> Config:
+    """The configuration in force for one file: per_path entries whose globs match it, in order."""
+    rel = os.path.relpath(path, os.path.dirname(os.path.abspath(config.path))) if config.path else path
+    result = config
+    for entry in config.per_path:
+        if any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(path, g) for g in entry["paths"]):
+            sub: Config = entry["config"]
+            result = replace(
+                result,
+                select=sub.select if "select" in entry["keys"] else result.select,
+                ignore=[*result.ignore, *sub.ignore],
+                rules={**result.rules, **sub.rules},
+            )
+    return result
 
 
 def _str_list(data: dict, key: str, config: Config) -> list[str]:

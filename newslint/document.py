@@ -72,6 +72,11 @@ class Block:
         return self.offsets.span(start, len(self.text) if end is None else end)
 
     @cached_property
+    def lower(self) -> str:
+        """The lower-cased text, for fast literal prefilters."""
+        return self.text.lower()
+
+    @cached_property
     def sentences(self) -> list[Sentence]:
         return [Sentence(self, a, b) for a, b in split_sentences(self.text)]
 

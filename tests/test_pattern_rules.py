@@ -73,8 +73,10 @@ def test_common_confusion():
 
 
 def test_common_confusion_modal_of_and_case():
-    rows = lint("Officials could of stopped it. The The vote failed.\n", "common-confusion")
-    assert [(r["column"], r["text"]) for r in rows] == [(11, "could of"), (32, "The The")]
+    rows = lint(
+        "Officials could of stopped it. The the vote failed. Walla Walla voted.\n", "common-confusion"
+    )
+    assert [(r["column"], r["text"]) for r in rows] == [(11, "could of"), (32, "The the")]
     assert rows[0]["fixed"].startswith("Officials could have stopped it.")
     assert "it. The vote failed." in rows[1]["fixed"]
 

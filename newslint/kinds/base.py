@@ -10,9 +10,9 @@ from newslint.finding import Edit, Finding, Fix, Span
 from newslint.ruleset import Rule
 
 
-def units(doc: Document, scope: str) -> Iterator[tuple[Block, int, int]]:
-    """(block, start, end) text ranges of a document in the given scope."""
-    for block in doc.blocks:
+def units(doc: Document, scope: str, blocks: list[Block] | None = None) -> Iterator[tuple[Block, int, int]]:
+    """(block, start, end) text ranges of a document (or of some of its blocks) in the given scope."""
+    for block in doc.blocks if blocks is None else blocks:
         if scope == "sentence":
             for s in block.sentences:
                 yield block, s.start, s.end
@@ -50,3 +50,67 @@ def match_case(observed: str, replacement: str) -> str:
     if observed[:1].isupper() and replacement[:1].islower():
         return replacement[0].upper() + replacement[1:]
     return replacement
+
+
+# --- literal prefilter ----------------------------------------------------------------------------
+# Python's regex engine tries a pattern at every position; a plain `in` test over the lower-cased
+# block is ~20x faster. Each pattern gets the literals one of which every match must contain, and
+# blocks without any of them are skipped.
+
+try:
+    from re import _constants as _sre_c
+    from re import _parser as _sre_parse
+except ImportError:  # Python 3.10
+    import sre_constants as _sre_c  # type: ignore[no-redef]
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
+
+class Pattern:
+    """A compiled regex plus the literals that gate it."""
+
+    __slots__ = ("regex", "literals")
+
+    def __init__(self, regex: re.Pattern, min_length: int = 3) -> None:
+        self.regex = regex
+        self.literals = required_literals(regex.pattern, regex.flags, min_length)
+
+    def may_match(self, block: Block) -> bool:
+        return self.may_match_text(block.lower)
+
+    def may_match_text(self, lower: str) -> bool:
+        return not self.literals or any(lit in lower for lit in self.literals)
+
+
+def required_literals(pattern: str, flags: int = 0, min_length: int = 3) -> tuple[str, ...] | None:
+    """Lower-cased literals one of which every match contains, or None if none can be derived."""
+    try:
+        tree = _sre_parse.parse(pattern, flags & ~re.IGNORECASE)
+    except (re.error, RecursionError):
+        return None
+    found = _sequence_literals(list(tree))
+    return found if found and min(map(len, found)) >= min_length else None
+
+
+def _sequence_literals(items: list) -> tuple[str, ...] | None:
+    best: tuple[str, ...] | None = None
+
+    def consider(candidates: tuple[str, ...] | None) -> None:
+        nonlocal best
+        if candidates and (best is None or min(map(len, candidates)) > min(map(len, best))):
+            best = candidates
+
+    run: list[str] = []
+    for op, av in items:
+        if op is _sre_c.LITERAL:
+            run.append(chr(av).lower())
+            continue
+        consider(("".join(run),) if run else None)
+        run = []
+        if op is _sre_c.SUBPATTERN:
+            consider(_sequence_literals(list(av[-1])))
+        elif op is _sre_c.BRANCH:
+            branches = [_sequence_literals(list(b)) for b in av[1]]
+            if all(branches):
+                consider(tuple(sorted({lit for b in branches for lit in b})))  # type: ignore[union-attr]
+    consider(("".join(run),) if run else None)
+    return best

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from newslint.document import Document
 from newslint.finding import Finding, Related
-from newslint.kinds.base import finding, render
+from newslint.kinds.base import Pattern, finding, render
 from newslint.ruleset import Rule, compile_regex
 
 DEFAULT_SCOPE = "document"
@@ -33,18 +33,23 @@ class Checker:
             raise rule.error("groups", "consistency needs 'groups'")
         flags = re.IGNORECASE if o.ignorecase else 0
         self.rule = rule
-        self.groups: list[tuple[list[str], re.Pattern]] = []
+        self.groups: list[tuple[list[str], list[Pattern], re.Pattern]] = []
         for group in o.groups:
             if not isinstance(group, dict) or len(group) < 2:
                 raise rule.error("groups", "each group must map two or more variant names to regexes")
             names = [str(n) for n in group]
+            variants = [
+                Pattern(compile_regex(rule, "groups", str(p), flags), min_length=2) for p in group.values()
+            ]
             alternation = "|".join(f"(?P<v{i}>{p})" for i, p in enumerate(group.values()))
-            for p in group.values():
-                compile_regex(rule, "groups", str(p), flags)
-            self.groups.append((names, compile_regex(rule, "groups", alternation, flags)))
+            self.groups.append((names, variants, compile_regex(rule, "groups", alternation, flags)))
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        for names, regex in self.groups:
+        lower = None
+        for names, variants, regex in self.groups:
+            lower = lower if lower is not None else "\n".join(b.lower for b in doc.blocks)
+            if sum(v.may_match_text(lower) for v in variants) < 2:
+                continue  # a mix needs two variants
             uses: dict[int, list] = {}
             for block in doc.blocks:
                 for m in regex.finditer(block.text):

@@ -3,7 +3,8 @@
 Options: tokens (words or phrases, matched whole), patterns (regexes), ignorecase, whole_line
 (the stripped line must match entirely, and be at most max_words words), outside_quotes (skip
 matches inside quotation marks), exceptions (regexes; a match that fully matches one is skipped),
-delete_line (the fix deletes the whole line and the blank lines after it).
+delete_line (the fix deletes the whole line and the blank lines after it). A pattern with a group
+named `flag` reports only that group: "is (?P<flag>really)" flags "really".
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import dataclass, field
 
 from newslint.document import Document
 from newslint.finding import Edit, Finding, Span
-from newslint.kinds.base import finding, inside, quoted_ranges, render, units
+from newslint.kinds.base import Pattern, finding, inside, quoted_ranges, render, units
 from newslint.ruleset import Rule, compile_regex
 
 DEFAULT_SCOPE = "sentence"
@@ -37,39 +38,48 @@ class Checker:
         o: Options = rule.options
         self.rule = rule
         self.options = o
-        parts = [r"\b" + re.escape(t) + (r"\b" if t[-1:].isalnum() else "") for t in o.tokens]
-        for p in o.patterns:
-            compile_regex(rule, "patterns", p)  # report the bad one by itself
-            parts.append(f"(?:{p})")
-        if not parts:
+        if not o.tokens and not o.patterns:
             raise rule.error("kind", "existence needs 'tokens' or 'patterns'")
         flags = re.IGNORECASE if o.ignorecase else 0
-        body = "|".join(sorted(parts, key=len, reverse=True))
-        pattern = rf"\s*(?:{body})\s*" if o.whole_line else body
-        self.regex = compile_regex(rule, "patterns", pattern, flags)
+        sources = list(o.patterns)
+        if o.tokens:  # one alternation for the whole token list
+            words = sorted((re.escape(t) for t in o.tokens), key=len, reverse=True)
+            sources.append(r"\b(?:" + "|".join(words) + r")(?![\w-])")
+        if o.whole_line:  # one regex, matched against whole lines
+            body = "|".join(f"(?:{p})" for p in sources)
+            sources = [rf"\s*(?:{body})\s*"]
+        for p in o.patterns:
+            compile_regex(rule, "patterns", p, flags)  # report a bad one by itself
+        self.patterns = [Pattern(compile_regex(rule, "patterns", p, flags)) for p in sources]
         self.exceptions = [compile_regex(rule, "exceptions", e, flags) for e in o.exceptions]
         self.scope = "line" if o.whole_line else rule.scope
 
     def check(self, doc: Document) -> Iterator[Finding]:
+        for block in doc.blocks:
+            active = [p.regex for p in self.patterns if p.may_match(block)]
+            if active:
+                yield from self._check_block(doc, block, active)
+
+    def _check_block(self, doc: Document, block, active: list[re.Pattern]) -> Iterator[Finding]:
         o = self.options
-        for block, start, end in units(doc, self.scope):
-            quotes = quoted_ranges(block.text) if o.outside_quotes else []
+        quotes = quoted_ranges(block.text) if o.outside_quotes else []
+        for _, start, end in units(doc, self.scope, [block]):
             if o.whole_line:
                 line = block.text[start:end]
-                if len(line.split()) > o.max_words or not self.regex.fullmatch(line):
+                if len(line.split()) > o.max_words or not active[0].fullmatch(line):
                     continue
                 a = start + len(line) - len(line.lstrip())
                 b = end - (len(line) - len(line.rstrip()))
                 yield self._finding(doc, block.span(a, b), line.strip(), delete=True)
                 continue
-            for m in self.regex.finditer(block.text, start, end):
-                if m.end() == m.start():
-                    continue
-                if quotes and inside(quotes, m.start(), m.end()):
-                    continue
-                if any(e.fullmatch(m.group()) for e in self.exceptions):
-                    continue
-                yield self._finding(doc, block.span(m.start(), m.end()), m.group())
+            for regex in active:
+                for m in regex.finditer(block.text, start, end):
+                    a, b = m.span("flag") if "flag" in regex.groupindex and m.group("flag") else m.span()
+                    if a == b or (quotes and inside(quotes, a, b)):
+                        continue
+                    if any(e.fullmatch(m.group()) for e in self.exceptions):
+                        continue
+                    yield self._finding(doc, block.span(a, b), block.text[a:b])
 
     def _finding(self, doc: Document, span: Span, text: str, delete: bool = False) -> Finding:
         message = render(self.rule.message, match=text)
