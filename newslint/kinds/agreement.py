@@ -1,0 +1,85 @@
+"""agreement: a plural quantifier followed by a singular noun ("numerous opposition faction").
+
+The head noun is the last word of the phrase before a function word or punctuation; it is taken
+as singular when it does not end in "s" and is not a known plural or uncountable noun. Options:
+quantifiers, invariant (nouns that need no "s" after a plural quantifier), max_modifiers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from newslint.document import Document
+from newslint.finding import Edit, Finding
+from newslint.kinds.base import Pattern, finding, inside, quoted_ranges, render
+from newslint.ruleset import Rule, compile_regex
+
+DEFAULT_SCOPE = "sentence"
+_FOLLOWERS = (
+    r"and|or|but|in|of|on|at|to|for|from|with|who|that|which|were|are|have|had|across|after|before|during"
+)
+
+
+@dataclass
+class Options:
+    quantifiers: list = field(default_factory=lambda: ["numerous", "several", "various", "multiple"])
+    invariant: list = field(default_factory=list)
+    max_modifiers: int = 2
+
+
+class Checker:
+    def __init__(self, rule: Rule) -> None:
+        o: Options = rule.options
+        self.rule = rule
+        self.invariant = frozenset(w.lower() for w in o.invariant)
+        quantifiers = "|".join(re.escape(q) for q in o.quantifiers)
+        self.pattern = Pattern(
+            compile_regex(
+                rule,
+                "quantifiers",
+                rf"\b(?:{quantifiers}) "
+                rf"(?-i:(?P<mods>(?:[a-z][a-z-]*[a-rt-z] ){{0,{o.max_modifiers}}}?)"
+                r"(?P<noun>[a-z][a-z-]*(?:[a-rt-z]|ss)))"
+                rf"(?=(?: (?:{_FOLLOWERS})\b)|[,.;:!?])",
+                re.IGNORECASE,
+            )
+        )
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for block in doc.blocks:
+            if not self.pattern.may_match(block):
+                continue
+            quotes = quoted_ranges(block.text)
+            for m in self.pattern.regex.finditer(block.text):
+                noun = m.group("noun")
+                words = [*m.group("mods").lower().split(), noun.lower()]
+                if (
+                    any(w in self.invariant or w in _FUNCTION_WORDS for w in words)
+                    or _not_a_noun(noun)
+                    or inside(quotes, m.start(), m.end())
+                ):
+                    continue
+                span = block.span(m.start(), m.end())
+                noun_span = block.span(*m.span("noun"))
+                message = render(self.rule.message, match=m.group(), noun=noun, plural=plural(noun))
+                yield finding(self.rule, span, message, [Edit(noun_span, plural(noun))])
+
+
+_FUNCTION_WORDS = frozenset(
+    "of the a an them these those who which that and or but more other such than to be have are were".split()
+)
+
+
+def _not_a_noun(word: str) -> bool:
+    """Verbs, adverbs and hyphenated words are not a head noun we can pluralise."""
+    return "-" in word or word.endswith(("ed", "ing", "ly", "en"))
+
+
+def plural(noun: str) -> str:
+    if re.search(r"(?:s|x|z|ch|sh)$", noun):
+        return noun + "es"
+    if re.search(r"[^aeiou]y$", noun):
+        return noun[:-1] + "ies"
+    return noun + "s"

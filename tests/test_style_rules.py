@@ -1,0 +1,38 @@
+"""number-agreement and repeated-full-name, on articles we wrote."""
+
+from helpers import lint, where
+
+
+def test_number_agreement_flags_singular_noun_after_plural_quantifier():
+    text = (
+        "Rebels fought numerous militia group and smaller gangs. "
+        "Police questioned several witness, officials said.\n"
+    )
+    rows = lint(text, "number-agreement")
+    assert where(rows) == [
+        ("number-agreement", 1, 15, "numerous militia group"),
+        ("number-agreement", 1, 75, "several witness"),
+    ]
+    assert "numerous militia groups and" in rows[0]["fixed"]
+    assert "several witnesses," in rows[1]["fixed"]
+
+
+def test_number_agreement_silent_on_plurals_invariants_and_names():
+    text = (
+        "Several people died. Numerous staff and various media were there. Several of them left. "
+        "Multiple Iraqi outlets reported it, and several weeks later multiple sclerosis patients spoke.\n"
+    )
+    assert lint(text, "number-agreement") == []
+
+
+def test_repeated_full_name_after_surname_use():
+    text = (
+        "Mayor Ana Ruiz opened the bridge on Monday.\n\n"
+        "Mayor Ana Ruiz had promised it in March.\n\n"
+        "Ruiz said the work cost $4 million.\n\n"
+        "Later, Mayor Ana Ruiz cut the ribbon.\n"
+    )
+    rows = lint(text, "repeated-full-name")
+    assert where(rows) == [("repeated-full-name", 7, 8, "Mayor Ana Ruiz")]
+    assert rows[0]["related"] == [(1, 1)]
+    assert "Later, Ruiz cut the ribbon." in rows[0]["fixed"]
