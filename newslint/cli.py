@@ -61,6 +61,13 @@ def check(
     ),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Worker processes (default: all cores)."),
     output_file: Optional[str] = typer.Option(None, "--output-file", "-o", help="Write the report here."),
+    fix: bool = typer.Option(False, "--fix", help="Apply safe fixes; with '-', print the fixed text."),
+    unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes", help="With --fix or --diff: unsafe ones too."),
+    diff: bool = typer.Option(False, "--diff", help="Print the fixes as a unified diff; write nothing."),
+    baseline: Optional[str] = typer.Option(None, "--baseline", help="Leave out the findings listed here."),
+    write_baseline: Optional[str] = typer.Option(
+        None, "--write-baseline", help="Record the current findings as the baseline, then exit 0."
+    ),
 ) -> None:
     """Check articles and report findings."""
     from newslint import runner
@@ -77,6 +84,11 @@ def check(
             index=index,
             jobs=jobs,
             output_file=output_file,
+            fix=fix,
+            unsafe_fixes=unsafe_fixes,
+            diff=diff,
+            baseline_file=baseline,
+            write_baseline=write_baseline,
         )
     except NewslintError as exc:
         raise _fail(str(exc), exc.exit_code) from None

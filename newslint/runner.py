@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 
-from newslint import api, config
-from newslint.engine import Linter, select_rules
-from newslint.finding import Severity
+from newslint import api, baseline, config, fixer
+from newslint.engine import Linter, available_rules, select_rules
+from newslint.errors import InputError
+from newslint.finding import Finding, Severity
 from newslint.formatters import get_formatter
 from newslint.progress import Progress
+from newslint.readers import read_document
+from newslint.source import Source
+from newslint.suppressions import RULE_ID as UNUSED_SUPPRESSION
+from newslint.suppressions import Suppressor
 
 RUN_LEVEL_KINDS = ("cross_file",)
 
@@ -24,6 +30,11 @@ def run_check(
     index: str | None = None,
     jobs: int | None = None,
     output_file: str | None = None,
+    fix: bool = False,
+    unsafe_fixes: bool = False,
+    diff: bool = False,
+    baseline_file: str | None = None,
+    write_baseline: str | None = None,
 ) -> int:
     cfg = config.load(config_file or config.discover())
     rules = select_rules(cfg, select, ignore)
@@ -31,30 +42,131 @@ def run_check(
     files = api.collect_paths(paths, cfg.exclude)
     run_rules = [r for r in run_rules if cross_file and (len(files) > 1 or index)]
     linter = Linter([r for r in rules if r.kind not in RUN_LEVEL_KINDS])
+    known = frozenset(available_rules(cfg))
+    unused_rule = next((r for r in rules if r.id == UNUSED_SUPPRESSION), None)
+    ran = frozenset(r.id for r in linter.rules) | {r.id for r in run_rules}
+    all_ran = not select and not ignore and len(run_rules) == sum(r.kind in RUN_LEVEL_KINDS for r in rules)
+    suppress = Suppressor(known, ran, unused_rule, all_ran)
+    base = baseline.load_baseline(baseline_file) if baseline_file else None
     progress = Progress(len(files)) if len(files) >= 200 and sys.stderr.isatty() else None
     results = api.lint_paths(files, linter, keep_documents=bool(run_rules), jobs=jobs, progress=progress)
     if progress:
         progress.done()
-    for rule in run_rules:
-        from newslint.dupes.crossfile import cross_file_findings
-
-        docs = [r.document for r in results if r.document is not None]
-        extra = cross_file_findings(docs, rule, index_path=index)
-        for r in results:
-            if r.path in extra:
-                r.findings.extend(extra[r.path])
+    own = [r.findings for r in results]  # each file's findings before run-level rules and suppressions
+    _finish(results, own, run_rules, index, suppress)
+    if fix or diff:
+        changed = _fix(results, own, linter, suppress, unsafe_fixes, diff, bool(run_rules))
+        if diff:
+            return 2 if any(r.error for r in results) else int(changed)
+        if changed:
+            _finish(results, own, run_rules, index, suppress)
     for r in results:
         r.document = None
         if r.error:
             print(f"newslint: error: {r.error}", file=sys.stderr)
+    if write_baseline:
+        n = baseline.write_baseline(write_baseline, results)
+        print(f"newslint: wrote {n} baseline entries to {write_baseline}", file=sys.stderr)
+        return 2 if any(r.error for r in results) else 0
+    stale = baseline.filter_baselined(results, base) if base else []
+    if stale:
+        print(baseline.describe_stale(base.path, stale), file=sys.stderr)
     report = get_formatter(output_format)(results, {r.id: r for r in rules})
     if output_file:
         with open(output_file, "w", encoding="utf-8") as fh:
             fh.write(report)
     else:
-        sys.stdout.write(report)
-        sys.stdout.flush()
+        # `--fix -` prints the fixed text on stdout, so the report goes to stderr (as ruff does)
+        out = sys.stderr if fix and api.STDIN in files else sys.stdout
+        out.write(report)
+        out.flush()
     if any(r.error for r in results):
         return 2
     level = Severity.parse(fail_on or cfg.fail_on or "warning")
     return 1 if any(f.severity >= level for r in results for f in r.findings) else 0
+
+
+def _finish(
+    results: list, own: list[list[Finding]], run_rules: list, index: str | None, suppress: Suppressor
+) -> None:
+    """Each file's findings: its own and the run-level rules', less the suppressed ones."""
+    extra: dict[str, list[Finding]] = {}
+    for rule in run_rules:
+        from newslint.dupes.crossfile import cross_file_findings
+
+        docs = [r.document for r in results if r.document is not None]
+        for path, found in cross_file_findings(docs, rule, index_path=index).items():
+            extra.setdefault(path, []).extend(found)
+    for r, found in zip(results, own, strict=True):
+        if r.source is not None:
+            r.findings = suppress(r.source, found + extra.get(r.path, []))
+
+
+def _fix(
+    results: list,
+    own: list[list[Finding]],
+    linter: Linter,
+    suppress: Suppressor,
+    unsafe: bool,
+    diff: bool,
+    keep_documents: bool,
+) -> bool:
+    """Fix each file (print a diff instead with `diff`; print the text for stdin) and say what was
+    done on stderr. Fixed files get their new source, document and own findings."""
+    # between rounds only the file itself is re-linted, so only its own rules judge its suppressions
+    suppress = replace(suppress, enabled=frozenset(r.id for r in linter.rules), judge_all=False)
+    hidden = (
+        0 if unsafe else sum(f.fix.applicability == "unsafe" for r in results for f in r.findings if f.fix)
+    )
+    applied = files = 0
+    for i, r in enumerate(results):
+        if r.source is None or not any(fixer.applicable(f, unsafe) for f in r.findings):
+            continue
+        outcome, last = _fix_one(r.source, r.findings, linter, suppress, unsafe)
+        if not outcome.converged:
+            print(
+                f"newslint: warning: {r.path}: fixes still changing after {fixer.MAX_ROUNDS} rounds",
+                file=sys.stderr,
+            )
+        if not outcome.applied:
+            continue
+        try:
+            if diff:
+                sys.stdout.write(fixer.unified_diff(r.source, outcome.text))
+            elif r.path != api.STDIN:
+                fixer.write_atomic(r.source, outcome.text)
+        except InputError as exc:
+            r.error = str(exc)
+            continue
+        r.source = Source(r.path, outcome.text, r.source.encoding, r.source.bom)
+        r.document = last["doc"] if keep_documents else None
+        own[i] = last["own"]
+        applied += outcome.applied
+        files += 1
+    stdin = next((r for r in results if r.path == api.STDIN and r.source is not None), None)
+    if stdin and not diff:
+        sys.stdout.buffer.write(fixer.encode(stdin.source, stdin.source.text))
+        sys.stdout.flush()
+    summary = f"{_plural(applied, 'finding')} in {_plural(files, 'file')}"
+    hint = f" ({hidden} more with --unsafe-fixes)" if hidden else ""
+    if applied or hidden:
+        print(f"Would fix {summary}.{hint}" if diff else f"Fixed {summary}.{hint}", file=sys.stderr)
+    return files > 0
+
+
+def _fix_one(
+    source: Source, findings: list[Finding], linter: Linter, suppress: Suppressor, unsafe: bool
+) -> tuple[fixer.FixOutcome, dict]:
+    """Fix one file; also returns the last re-lint's document and own findings."""
+    last: dict = {}
+
+    def relint(source: Source) -> list[Finding]:
+        doc = read_document(source)
+        last.update(doc=doc, own=linter.lint(doc))
+        return suppress(source, last["own"])
+
+    return fixer.fix_source(source, relint, unsafe, findings=findings), last
+
+
+def _plural(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else many or one + 's'}"
