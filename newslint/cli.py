@@ -65,6 +65,9 @@ def check(
     unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes", help="With --fix or --diff: unsafe ones too."),
     diff: bool = typer.Option(False, "--diff", help="Print the fixes as a unified diff; write nothing."),
     baseline: Optional[str] = typer.Option(None, "--baseline", help="Leave out the findings listed here."),
+    statistics: bool = typer.Option(
+        False, "--statistics", help="Count findings per rule instead of listing them."
+    ),
     write_baseline: Optional[str] = typer.Option(
         None, "--write-baseline", help="Record the current findings as the baseline, then exit 0."
     ),
@@ -89,6 +92,7 @@ def check(
             diff=diff,
             baseline_file=baseline,
             write_baseline=write_baseline,
+            statistics=statistics,
         )
     except NewslintError as exc:
         raise _fail(str(exc), exc.exit_code) from None

@@ -35,6 +35,7 @@ def run_check(
     diff: bool = False,
     baseline_file: str | None = None,
     write_baseline: str | None = None,
+    statistics: bool = False,
 ) -> int:
     cfg = config.load(config_file or config.discover())
     rules = select_rules(cfg, select, ignore)
@@ -42,6 +43,7 @@ def run_check(
     files = api.collect_paths(paths, cfg.exclude)
     run_rules = [r for r in run_rules if cross_file and (len(files) > 1 or index)]
     linter = Linter([r for r in rules if r.kind not in RUN_LEVEL_KINDS])
+    linters = _per_path_linters(cfg, files, select, ignore, linter)
     known = frozenset(available_rules(cfg))
     unused_rule = next((r for r in rules if r.id == UNUSED_SUPPRESSION), None)
     ran = frozenset(r.id for r in linter.rules) | {r.id for r in run_rules}
@@ -49,13 +51,13 @@ def run_check(
     suppress = Suppressor(known, ran, unused_rule, all_ran)
     base = baseline.load_baseline(baseline_file) if baseline_file else None
     progress = Progress(len(files)) if len(files) >= 200 and sys.stderr.isatty() else None
-    results = api.lint_paths(files, linter, keep_documents=bool(run_rules), jobs=jobs, progress=progress)
+    results = _lint(files, linters, bool(run_rules), jobs, progress)
     if progress:
         progress.done()
     own = [r.findings for r in results]  # each file's findings before run-level rules and suppressions
     _finish(results, own, run_rules, index, suppress)
     if fix or diff:
-        changed = _fix(results, own, linter, suppress, unsafe_fixes, diff, bool(run_rules))
+        changed = _fix(results, own, linters, suppress, unsafe_fixes, diff, bool(run_rules))
         if diff:
             return 2 if any(r.error for r in results) else int(changed)
         if changed:
@@ -71,7 +73,12 @@ def run_check(
     stale = baseline.filter_baselined(results, base) if base else []
     if stale:
         print(baseline.describe_stale(base.path, stale), file=sys.stderr)
-    report = get_formatter(output_format)(results, {r.id: r for r in rules})
+    if statistics:
+        from newslint.formatters.statistics import format_statistics
+
+        report = format_statistics(results, {r.id: r for r in rules})
+    else:
+        report = get_formatter(output_format)(results, {r.id: r for r in rules})
     if output_file:
         with open(output_file, "w", encoding="utf-8") as fh:
             fh.write(report)
@@ -84,6 +91,40 @@ def run_check(
         return 2
     level = Severity.parse(fail_on or cfg.fail_on or "warning")
     return 1 if any(f.severity >= level for r in results for f in r.findings) else 0
+
+
+def _per_path_linters(
+    cfg: config.Config, files: list[str], select: list[str] | None, ignore: list[str] | None, default: Linter
+) -> dict[str, Linter]:
+    """The linter for each file: the run's, or one built for the per_path settings that match it."""
+    out = {"": default}
+    if not cfg.per_path:
+        return out
+    by_settings: dict[str, Linter] = {}
+    for path in files:
+        local = config.for_path(cfg, path)
+        if local is cfg:
+            continue
+        key = repr((local.select, local.ignore, sorted(local.rules.items(), key=repr)))
+        if key not in by_settings:
+            rules = [r for r in select_rules(local, select, ignore) if r.kind not in RUN_LEVEL_KINDS]
+            by_settings[key] = Linter(rules)
+        out[path] = by_settings[key]
+    return out
+
+
+def _lint(files: list[str], linters: dict[str, Linter], keep: bool, jobs: int | None, progress) -> list:
+    """Lint files in order, each group of files sharing per-path settings with its own linter."""
+    default = linters.get("")
+    groups: dict[int, tuple[Linter, list[str]]] = {}
+    for path in files:
+        linter = linters.get(path, default)
+        groups.setdefault(id(linter), (linter, []))[1].append(path)
+    by_path = {}
+    for linter, paths in groups.values():
+        for result in api.lint_paths(paths, linter, keep_documents=keep, jobs=jobs, progress=progress):
+            by_path[result.path] = result
+    return [by_path[p] for p in files]
 
 
 def _finish(
@@ -105,7 +146,7 @@ def _finish(
 def _fix(
     results: list,
     own: list[list[Finding]],
-    linter: Linter,
+    linters: dict[str, Linter],
     suppress: Suppressor,
     unsafe: bool,
     diff: bool,
@@ -114,7 +155,10 @@ def _fix(
     """Fix each file (print a diff instead with `diff`; print the text for stdin) and say what was
     done on stderr. Fixed files get their new source, document and own findings."""
     # between rounds only the file itself is re-linted, so only its own rules judge its suppressions
-    suppress = replace(suppress, enabled=frozenset(r.id for r in linter.rules), judge_all=False)
+    for_linter = {
+        id(lt): replace(suppress, enabled=frozenset(r.id for r in lt.rules), judge_all=False)
+        for lt in linters.values()
+    }
     hidden = (
         0 if unsafe else sum(f.fix.applicability == "unsafe" for r in results for f in r.findings if f.fix)
     )
@@ -122,7 +166,8 @@ def _fix(
     for i, r in enumerate(results):
         if r.source is None or not any(fixer.applicable(f, unsafe) for f in r.findings):
             continue
-        outcome, last = _fix_one(r.source, r.findings, linter, suppress, unsafe)
+        linter = linters.get(r.path, linters[""])
+        outcome, last = _fix_one(r.source, r.findings, linter, for_linter[id(linter)], unsafe)
         if not outcome.converged:
             print(
                 f"newslint: warning: {r.path}: fixes still changing after {fixer.MAX_ROUNDS} rounds",

@@ -206,3 +206,35 @@ def test_many_files_in_parallel_keep_order(tmp_path):
     assert code == 1
     paths = [line.split(":")[0] for line in out.splitlines()]
     assert paths == sorted(paths) and len(paths) == 60
+
+
+def test_per_path_settings_apply_to_matching_files(tmp_path):
+    (tmp_path / "opinion").mkdir()
+    (tmp_path / "news").mkdir()
+    text = (
+        "Bridge to close\n\nThe council is really sure the bridge will close for repairs.\n\nAdvertisement\n"
+    )
+    (tmp_path / "opinion" / "a.txt").write_text(text)
+    (tmp_path / "news" / "b.txt").write_text(text)
+    (tmp_path / "newslint.yaml").write_text(
+        "per_path:\n  - paths: ['opinion/*']\n    ignore: [editorializing]\n"
+    )
+    code, out, _ = run("check", "--format", "concise", "--no-cross-file", "opinion", "news", cwd=tmp_path)
+    assert code == 1
+    rules = sorted((line.split(":")[0], line.split()[1]) for line in out.splitlines())
+    assert rules == [
+        ("news/b.txt", "editorializing"),
+        ("news/b.txt", "stray-marker"),
+        ("opinion/a.txt", "stray-marker"),
+    ]
+
+
+def test_statistics(article, tmp_path):
+    code, out, _ = run(
+        "check", "--statistics", "--select", "stray-marker,hyphen-spacing", str(article), cwd=tmp_path
+    )
+    assert code == 1
+    assert [line.split() for line in out.splitlines()] == [
+        ["1", "hyphen-spacing", "[*]", "warning"],
+        ["1", "stray-marker", "[*]", "warning"],
+    ]
