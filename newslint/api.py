@@ -109,9 +109,20 @@ def _lint_one(path: str, source: Source | None = None) -> FileResult:
 
 
 def lint_text(text: str, path: str = "<text>", config: Config | None = None) -> list[Finding]:
-    """Lint one article given as text; the format is taken from the path's extension."""
-    linter = Linter(select_rules(config or Config()))
-    return linter.lint(read_document(Source(path, text)))
+    """Lint one article given as text (the format is taken from the path's extension), with its
+    suppression comments applied, as `newslint check` would for a single file."""
+    from newslint.engine import RUN_LEVEL_KINDS, available_rules
+    from newslint.suppressions import RULE_ID, Suppressor
+
+    config = config or Config()
+    rules = select_rules(config)
+    linter = Linter([r for r in rules if r.kind not in RUN_LEVEL_KINDS])
+    source = Source(path, text)
+    unused_rule = next((r for r in rules if r.id == RULE_ID), None)
+    suppress = Suppressor(
+        frozenset(available_rules(config)), frozenset(r.id for r in linter.rules), unused_rule, True
+    )
+    return suppress(source, linter.lint(read_document(source)))
 
 
 def lint_paths(

@@ -8,6 +8,8 @@ from newslint.errors import ConfigError
 from newslint.finding import Finding, Severity
 from newslint.ruleset import BUNDLED_RULES, Rule, kind_module, load_rule, rule_files
 
+RUN_LEVEL_KINDS = ("cross_file",)  # rules that look at the whole run, not one document
+
 
 def available_rules(config: Config) -> dict[str, str]:
     """rule id -> rule file, bundled first, then the config's extra folders."""

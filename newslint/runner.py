@@ -6,7 +6,7 @@ import sys
 from dataclasses import replace
 
 from newslint import api, baseline, config, fixer
-from newslint.engine import Linter, available_rules, select_rules
+from newslint.engine import RUN_LEVEL_KINDS, Linter, available_rules, select_rules
 from newslint.errors import InputError
 from newslint.finding import Finding, Severity
 from newslint.formatters import get_formatter
@@ -15,8 +15,6 @@ from newslint.readers import read_document
 from newslint.source import Source
 from newslint.suppressions import RULE_ID as UNUSED_SUPPRESSION
 from newslint.suppressions import Suppressor
-
-RUN_LEVEL_KINDS = ("cross_file",)
 
 
 def run_check(

@@ -230,3 +230,14 @@ def test_plain_text_directive_line_is_not_part_of_the_paragraph():
         "The council met on Tuesday and voted to close the bridge.\n"
     )
     assert check(text, "duplicate-paragraph")[0] == []
+
+
+def test_lint_text_applies_suppressions():
+    from newslint.api import lint_text
+
+    text = (
+        "Bridge to close\n\nThe council met on Monday to vote.\n\n"
+        "<!-- newslint-disable-next-line stray-marker -->\nAdvertisement\n\nShare\n"
+    )
+    found = lint_text(text, "a.txt")
+    assert [(f.rule, f.span.start) for f in found] == [("stray-marker", text.index("Share"))]
