@@ -27,7 +27,7 @@ def test_try_repo_flags_residue_and_passes_clean_copy(tmp_path):
     git("config", "user.email", "desk@example.org", cwd=repo)
     git("config", "user.name", "Desk", cwd=repo)
     (repo / "bridge.md").write_text(
-        "# Bridge to close\n\nThe council voted on Tuesday to close the bridge for repairs.\n\nAdvertisement\n"
+        "# Bridge to close\n\nThe council voted on Tuesday to close the bridge.\n\nAdvertisement\n"
     )
     (repo / "library.md").write_text("# Library reopens\n\nThe library reopened on Saturday after repairs.\n")
     git("add", ".", cwd=repo)
