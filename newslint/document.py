@@ -36,6 +36,10 @@ class OffsetMap:
         text_start, source_start, length = self._pieces[k]
         return source_start + min(i - text_start, length)
 
+    def covers(self, start: int, end: int) -> bool:
+        """Whether the source range [start, end) lies inside one run copied verbatim into the text."""
+        return any(src <= start and end <= src + length for _, src, length in self._pieces)
+
     def span(self, start: int, end: int) -> Span:
         """Source span of the half-open text range [start, end)."""
         a = self.to_source(start)
@@ -66,7 +70,7 @@ class Block:
 
     text: str
     offsets: OffsetMap
-    kind: str = "paragraph"  # paragraph | heading | list_item | quote | title
+    kind: str = "paragraph"  # paragraph | heading | list_item | quote | title | cell
 
     def span(self, start: int = 0, end: int | None = None) -> Span:
         return self.offsets.span(start, len(self.text) if end is None else end)
@@ -109,6 +113,10 @@ class Document:
     @property
     def sentences(self) -> list[Sentence]:
         return [s for b in self.blocks for s in b.sentences]
+
+    def verbatim(self, span: Span) -> bool:
+        """Whether a source span is prose copied as is (no markup, entity or escape inside it)."""
+        return any(b.offsets.covers(span.start, span.end) for b in self.blocks)
 
 
 # --- sentence splitting -------------------------------------------------------------------------

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from newslint.config import Config
 from newslint.document import Document
 from newslint.errors import ConfigError
@@ -58,8 +61,33 @@ class Linter:
             findings.extend(checker.check(doc))
         if doc.skipped:
             findings = [f for f in findings if not any(s.start <= f.span.start < s.end for s in doc.skipped)]
+        findings = [f if f.fix is None or fix_is_clean(doc, f) else replace(f, fix=None) for f in findings]
         findings.sort(key=lambda f: (f.span.start, f.span.end, f.rule))
         return findings
+
+
+_TAG = re.compile(r"<[^>]*>")
+_NOT_ALNUM = re.compile(r"\W+")
+
+
+def fix_is_clean(doc: Document, finding: Finding) -> bool:
+    """Whether a fix only touches the prose the rule saw. A replacement must lie in text copied
+    verbatim from the source; a deletion (a residue line, a repeated paragraph) may take markup with
+    it but no other words. Markdown or HTML around a flagged phrase would otherwise be mangled."""
+    text = doc.source.text
+    for edit in finding.fix.edits:  # type: ignore[union-attr]
+        if doc.verbatim(edit.span):
+            continue
+        if edit.content:
+            return False
+        removed = _visible(text[edit.span.start : edit.span.end])
+        if removed != _visible(text[finding.span.start : finding.span.end]):
+            return False
+    return True
+
+
+def _visible(markup: str) -> str:
+    return _NOT_ALNUM.sub("", _TAG.sub(" ", markup)).lower()
 
 
 def at_or_above(findings: list[Finding], level: Severity) -> bool:

@@ -305,3 +305,29 @@ def test_examples_show_the_rules_at_the_flagged_words(name):
         ("stray-marker", "Advertisement"),
         ("inconsistent-naming", "U.S."),
     } <= found
+
+
+def test_fixes_never_cross_markup():
+    from newslint.api import lint_text
+
+    md = "# Talks\n\nThe **US** -backed plan and the EU -funded one passed on Monday, officials said.\n"
+    fixes = {
+        md[f.span.start : f.span.end]: f.fix for f in lint_text(md, "a.md") if f.rule == "hyphen-spacing"
+    }
+    assert fixes["US** -backed"] is None  # the fix would drop the closing **
+    assert [e.content for e in fixes["EU -funded"].edits] == ["EU-funded"]
+
+
+def test_residue_deletion_in_html_keeps_other_paragraphs():
+    from newslint.api import lint_text
+
+    html = (
+        "<html><body><article><h1>Talks</h1><p>The council met on Monday and voted to close the bridge.</p>\n"
+        "<div><p>Advertisement</p><p>The mayor said it.</p></div>\n"
+        "<p>Advertisement</p>\n</article></body></html>\n"
+    )
+    found = [f for f in lint_text(html, "a.html") if f.rule == "stray-marker"]
+    assert len(found) == 2
+    assert found[0].fix is None  # its line holds another paragraph
+    edit = found[1].fix.edits[0]
+    assert html[edit.span.start : edit.span.end] == "<p>Advertisement</p>\n"

@@ -78,8 +78,8 @@ class Checker:
         seen_body = False
         last = len(doc.blocks) - 1
         for i, block in enumerate(doc.blocks):
-            if block.kind in ("heading", "title"):
-                continue
+            if block.kind != "paragraph":
+                continue  # headings, titles, list items and table cells are marked up as such
             if not seen_body:
                 seen_body = _is_body(block, o.min_body_words)
                 continue  # lines before the first body paragraph: title, dek, byline
