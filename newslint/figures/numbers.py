@@ -1,0 +1,332 @@
+"""Numbers in prose: numerals, number words, scales, money, percentages and durations, each read
+as the interval of values it admits ("as many as 500,000" -> [450,000, 500,000]).
+
+One compiled regex finds the quantities of a paragraph; hedges ("as many as") and vague plurals
+("dozens") come from tables the rule file sets, so a house can tune them.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+INF = math.inf
+
+# --- intervals ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Interval:
+    lo: float
+    hi: float
+    lo_closed: bool = True
+    hi_closed: bool = True
+
+    def overlaps(self, other: Interval) -> bool:
+        lo, lo_closed = _tighter(self.lo, self.lo_closed, other.lo, other.lo_closed, max)
+        hi, hi_closed = _tighter(self.hi, self.hi_closed, other.hi, other.hi_closed, min)
+        return lo < hi or (lo == hi and lo_closed and hi_closed)
+
+    def above(self, other: Interval) -> bool:
+        """Every value of self is larger than every value of other."""
+        return self.lo > other.hi or (self.lo == other.hi and not (self.lo_closed and other.hi_closed))
+
+    def scaled(self, lo_factor: float, hi_factor: float) -> Interval:
+        return Interval(self.lo * lo_factor, self.hi * hi_factor, self.lo_closed, self.hi_closed)
+
+
+def _tighter(a: float, a_closed: bool, b: float, b_closed: bool, pick) -> tuple[float, bool]:
+    if a == b:
+        return a, a_closed and b_closed
+    return (a, a_closed) if pick(a, b) == a else (b, b_closed)
+
+
+_SPEC = re.compile(r"\s*([\[(])\s*([^,]+?)\s*,\s*([^,]+?)\s*([\])])\s*")
+_TERM = re.compile(r"(n)\s*(?:([+-])\s*([eg]))?|(inf)|(\d+(?:\.\d+)?)")
+
+
+class IntervalSpec:
+    """An interval written in a rule file: '[n-e, n)', '(n, inf)', '[24, 100)'.
+
+    n is the stated number, g its rounding tolerance (half the place value of its last non-zero
+    digit), e the estimate tolerance (the larger of g and a share of n).
+    """
+
+    def __init__(self, text: str) -> None:
+        m = _SPEC.fullmatch(text)
+        if not m:
+            raise ValueError(f"'{text}' is not an interval such as '[n-e, n]' or '(n, inf)'")
+        self.text = text
+        self.lo_closed = m.group(1) == "["
+        self.hi_closed = m.group(4) == "]"
+        self.lo = self._term(m.group(2))
+        self.hi = self._term(m.group(3))
+
+    @staticmethod
+    def _term(text: str) -> tuple[str, float, str]:
+        t = _TERM.fullmatch(text)
+        if not t:
+            raise ValueError(f"'{text}' must be 0, a number, inf, n, n-e, n+e, n-g or n+g")
+        if t.group(4):
+            return "c", INF, ""
+        if t.group(5):
+            return "c", float(t.group(5)), ""
+        return "n", -1.0 if t.group(2) == "-" else 1.0, t.group(3) or ""
+
+    def apply(self, n: float, g: float, e: float) -> Interval:
+        def value(term: tuple[str, float, str]) -> float:
+            kind, x, tol = term
+            if kind == "c":
+                return x
+            return n + x * (e if tol == "e" else g if tol == "g" else 0.0)
+
+        return Interval(max(0.0, value(self.lo)), value(self.hi), self.lo_closed, self.hi_closed)
+
+
+# --- values -------------------------------------------------------------------------------------
+
+UNITS_WORDS = "one two three four five six seven eight nine".split()
+TEENS_WORDS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+TENS_WORDS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+WORD_VALUES = {w: i + 1 for i, w in enumerate(UNITS_WORDS)}
+WORD_VALUES.update({w: i + 10 for i, w in enumerate(TEENS_WORDS)})
+WORD_VALUES.update({w: (i + 2) * 10 for i, w in enumerate(TENS_WORDS)})
+WORD_VALUES.update({"a": 1, "an": 1})
+FRACTIONS = {"half": Decimal("0.5"), "a quarter": Decimal("0.25"), "three quarters": Decimal("0.75")}
+SCALES = {
+    "dozen": 12,
+    "hundred": 100,
+    "thousand": 10**3,
+    "million": 10**6,
+    "billion": 10**9,
+    "trillion": 10**12,
+    "k": 10**3,
+    "m": 10**6,
+    "mn": 10**6,
+    "mln": 10**6,
+    "bn": 10**9,
+    "b": 10**9,
+    "tn": 10**12,
+    "trn": 10**12,
+}
+CURRENCIES = {
+    "$": "$",
+    "us$": "$",
+    "usd": "$",
+    "dollars": "$",
+    "£": "£",
+    "gbp": "£",
+    "pounds": "£",
+    "€": "€",
+    "eur": "€",
+    "euros": "€",
+    "¥": "¥",
+    "yen": "¥",
+    "yuan": "yuan",
+    "₹": "₹",
+    "rupees": "₹",
+}
+# a duration unit in days, as the interval of its lengths (a month is 28 to 31 days)
+DURATIONS = {
+    "hour": (1 / 24, 1 / 24),
+    "day": (1.0, 1.0),
+    "week": (7.0, 7.0),
+    "fortnight": (14.0, 14.0),
+    "month": (28.0, 31.0),
+    "year": (365.0, 366.0),
+    "decade": (3652.0, 3653.0),
+}
+
+
+def word_number(text: str) -> Decimal:
+    """'twenty-five' -> 25, 'two hundred and six' -> 206, 'a' -> 1."""
+    value = Decimal(0)
+    for w in re.split(r"[\s-]+", text.lower()):
+        if w == "hundred":
+            value = (value or 1) * 100
+        elif w in WORD_VALUES:
+            value += WORD_VALUES[w]
+    return value
+
+
+def tolerance(value: Decimal) -> Decimal:
+    """Half the place value of the last non-zero digit: 400,000 -> 50,000, 7 -> 0.5, 3.5 -> 0.05."""
+    if not value:
+        return Decimal("0.5")
+    exponent = value.normalize().as_tuple().exponent
+    return Decimal(5) * Decimal(10) ** (int(exponent) - 1)
+
+
+# --- the quantity regex --------------------------------------------------------------------------
+
+_WORDNUM = (
+    rf"(?:(?:{'|'.join(TENS_WORDS)})(?:[- ](?:{'|'.join(UNITS_WORDS)}))?"
+    rf"|{'|'.join(TEENS_WORDS)}|{'|'.join(UNITS_WORDS)})"
+)
+_WORDNUM_FULL = rf"{_WORDNUM}(?:\s+hundred(?:\s+(?:and\s+)?{_WORDNUM})?)?(?![\w-]*-old)"
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)|\d+(?:\.\d+)?(?!\d|,\d)"
+_CUR = r"(?:US\$|USD\s?|GBP\s?|EUR\s?|\$|£|€|¥|₹)"
+_UNIT_WORD = "hour|day|week|fortnight|month|year|decade"
+_SCALE_WORD = "dozen|hundred|thousand|million|billion|trillion"
+_SCALE = rf"(?:[\s-]?(?P<scale>{_SCALE_WORD})\b|(?P<short>bn|mn|mln|m|k|b|tn|trn)\b)"
+
+
+def _alternation(phrases: list[str]) -> str:
+    parts = sorted({p.strip().lower() for p in phrases if p.strip()}, key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in parts) or "(?!)"
+
+
+def quantity_regex(hedges: list[str], vague: list[str], hedges_after: list[str]) -> re.Pattern:
+    """The regex of one quantity: [hedge] number [scale] [range] [hedge after] [unit]."""
+    return re.compile(
+        rf"""(?<![\w$£€.,/-])
+        (?:(?P<between>between)\s+|(?P<hedge>{_alternation(hedges)})\s+)?
+        (?:
+            (?P<vague>{_alternation(vague)})\b
+          | (?P<frac>half|a\s+quarter|three[\s-]quarters)\s+(?:of\s+)?an?\s+(?P<fscale>{_SCALE_WORD})\b
+          | (?P<long>{_UNIT_WORD})-?long\b
+          | (?P<cur>{_CUR})?\s?
+            (?P<num>{_DIGITS}|{_WORDNUM_FULL}|an?(?=\s+(?:dozen|hundred|thousand|million|billion|{_UNIT_WORD})\b))
+            (?![\w-]*-old)
+            {_SCALE}?
+            (?:(?(between)\s+and\s+|\s?(?:-|–|\bto\b)\s?){_CUR}?(?P<num2>{_DIGITS}|{_WORDNUM})
+               (?:[\s-]?(?P<scale2>{_SCALE_WORD})\b|(?P<short2>bn|mn|m|k|tn)\b)?)?
+            (?:[\s-]*(?P<after>{_alternation(hedges_after)})\b)?
+            (?:
+                \s?(?P<pct>%|per\s?cent\b|percent\b)
+              | \s+(?P<pts>percentage\s+points?)\b
+              | \s+(?P<curw>dollars|pounds|euros|yen|yuan|rupees)\b
+              | -(?P<hunit>{_UNIT_WORD})s?(?P<hlong>-long)?\b
+              | \s+(?P<unit>{_UNIT_WORD})s?(?P<ulong>-?long)?\b
+            )?
+        )""",
+        re.IGNORECASE | re.VERBOSE,
+    )
+
+
+@dataclass(slots=True)
+class Quantity:
+    """One quantity found in a text: offsets, nominal value n, tolerance g, unit, and interval."""
+
+    start: int
+    end: int
+    n: float
+    g: float
+    unit: str  # "" for a count, "day" for a duration, "%", "pt", or a currency sign
+    interval: Interval
+    hedge: str = ""
+    vague: bool = False
+    attributive: bool = False  # "seven-day", "month-long", "$3bn", "5%": may modify the noun after it
+
+
+class Reader:
+    """Reads the quantities of a text with the hedge and vague tables of a rule."""
+
+    def __init__(
+        self,
+        hedges: dict[str, IntervalSpec],
+        hedges_after: dict[str, IntervalSpec],
+        vague: dict[str, IntervalSpec],
+        bare: IntervalSpec,
+        estimate_share: float,
+    ) -> None:
+        self.hedges = {_key(k): v for k, v in hedges.items()}
+        self.hedges_after = {_key(k): v for k, v in hedges_after.items()}
+        self.vague = {_key(k): v for k, v in vague.items()}
+        self.bare = bare
+        self.share = estimate_share
+        self.regex = quantity_regex(list(hedges), list(vague), list(hedges_after))
+
+    def read(self, text: str, m: re.Match) -> Quantity | None:
+        """The quantity of one match of self.regex, or None when it is not one (a year, a date...)."""
+        hedge = _key(m.group("hedge") or "")
+        if m.group("vague"):
+            iv = self.vague[_key(m.group("vague"))].apply(0.0, 0.0, 0.0)
+            return Quantity(m.start(), m.end(), iv.lo, 0.0, "", iv, hedge, vague=True)
+        if m.group("long"):
+            lo, hi = DURATIONS[m.group("long").lower()]
+            return Quantity(m.start(), m.end(), lo, 0.0, "day", Interval(lo, hi), hedge, attributive=True)
+        if m.group("frac"):
+            value = FRACTIONS[_key(m.group("frac")).replace("-", " ")] * SCALES[m.group("fscale").lower()]
+            exact = False
+        else:
+            if not _plausible(text, m, m.group("num")):
+                return None
+            scale = m.group("scale") or m.group("short")
+            top_scale = m.group("scale2") or m.group("short2") or scale
+            value = _value(m.group("num"), scale or top_scale)  # "between 1.2 and 1.5 million"
+            exact = m.group("num").lower() in ("a", "an") and bool(m.group("unit"))
+        currency = m.group("cur") or m.group("curw")
+        duration = m.group("hunit") or m.group("unit")
+        if currency:
+            unit = CURRENCIES.get(currency.strip().lower(), currency.strip())
+        elif m.group("short") or m.group("short2"):
+            return None  # "600m" is a distance, not money
+        else:
+            unit = "%" if m.group("pct") else "pt" if m.group("pts") else "day" if duration else ""
+        g = Decimal(0) if exact else tolerance(value)
+        n, gf = float(value), float(g)
+        e = max(gf, self.share * n)
+        if m.group("num2"):
+            top = _value(m.group("num2"), top_scale)
+            if top <= value:
+                return None  # "3-2" is a score, "24-7" an idiom
+            iv = Interval(max(0.0, n - gf), float(top + tolerance(top)))
+        elif m.group("between"):
+            return None
+        elif m.group("after"):
+            iv = self.hedges_after[_key(m.group("after"))].apply(n, gf, e)
+        elif hedge:
+            iv = self.hedges[hedge].apply(n, gf, e)
+        else:
+            iv = Interval(n, n) if exact else self.bare.apply(n, gf, e)
+        if duration:
+            factors = DURATIONS[duration.lower()]
+            iv, n = iv.scaled(*factors), n * factors[0]
+        attributive = bool(m.group("hunit") or m.group("ulong") or m.group("cur") or m.group("pct"))
+        return Quantity(m.start(), m.end(), n, gf, unit, iv, hedge, attributive=attributive)
+
+
+def _key(phrase: str) -> str:
+    return " ".join(phrase.lower().split())
+
+
+def _value(raw: str, scale: str | None) -> Decimal:
+    value = Decimal(raw.replace(",", "")) if raw[0].isdigit() else word_number(raw)
+    return value * SCALES[scale.lower()] if scale else value
+
+
+_MONTHS = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+# words before a number that make it a date or a name: "March 3", "No. 5", "Flight 17", "aged 45"
+_DATE_BEFORE = re.compile(
+    rf"\b(?:{_MONTHS}|no|nos|number|article|section|chapter|route|highway|flight|resolution|room|page|"
+    r"level|category|grade|round|game|stage|phase|exit|gate|platform|terminal|channel|track|version|"
+    r"volume|episode|season|series|model|apollo|windows|iphone|ios|android|year|years|aged|age|ages|"
+    r"magnitude|size|force|tier|type)\.?\s*$|[:/#]$",
+    re.IGNORECASE,
+)
+# what after a number makes it a time, date or part of a word: "5:30", "9/11", "10 a.m.", "3 March", "5G"
+_DATE_AFTER = re.compile(
+    rf"[:/]\d|\.\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|bst\b|[ecmp][sd]t\b)|\s+{_MONTHS}\b|[\w'’]",
+    re.IGNORECASE,
+)
+
+
+def _plausible(text: str, m: re.Match, raw: str) -> bool:
+    """False for years, dates, times, ordinals, identifiers and numbers glued to words."""
+    start = m.start("num")
+    if _DATE_BEFORE.search(text, max(0, start - 14), start):
+        return False
+    if _DATE_AFTER.match(text, m.end("num")) and not (
+        m.group("scale") or m.group("short") or m.end() > m.end("num")
+    ):
+        return False
+    if m.end() < len(text) and (text[m.end()].isalnum() or text[m.end()] == "-" and raw[0].isdigit()):
+        return False
+    year = raw.isdigit() and len(raw) == 4 and 1000 <= int(raw) <= 2100
+    return not year or bool(m.group("cur") or m.group("pct"))
