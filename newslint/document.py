@@ -114,6 +114,15 @@ class Document:
     def sentences(self) -> list[Sentence]:
         return [s for b in self.blocks for s in b.sentences]
 
+    @cached_property
+    def prose(self) -> str:
+        """All block texts, one per line: for whole-document literal prefilters."""
+        return "\n".join(b.text for b in self.blocks)
+
+    @cached_property
+    def prose_lower(self) -> str:
+        return self.prose.lower()
+
     def verbatim(self, span: Span) -> bool:
         """Whether a source span is prose copied as is (no markup, entity or escape inside it)."""
         return any(b.offsets.covers(span.start, span.end) for b in self.blocks)

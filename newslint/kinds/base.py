@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -66,32 +67,76 @@ except ImportError:  # Python 3.10
 
 
 class Pattern:
-    """A compiled regex plus the literals that gate it."""
+    """A compiled regex plus the literals that gate it (case kept when the regex is case-sensitive)."""
 
-    __slots__ = ("regex", "literals")
+    __slots__ = ("regex", "literals", "folded")
 
     def __init__(self, regex: re.Pattern, min_length: int = 3) -> None:
         self.regex = regex
-        self.literals = required_literals(regex.pattern, regex.flags, min_length)
+        self.folded = bool(regex.flags & re.IGNORECASE) or "(?i" in regex.pattern
+        self.literals = required_literals(regex.pattern, regex.flags, min_length, fold=self.folded)
 
     def may_match(self, block: Block) -> bool:
-        return self.may_match_text(block.lower)
+        return self._present(block.lower if self.folded else block.text)
+
+    def may_match_doc(self, doc: Document) -> bool:
+        return self._present(doc.prose_lower if self.folded else doc.prose)
 
     def may_match_text(self, lower: str) -> bool:
-        return not self.literals or any(lit in lower for lit in self.literals)
+        """For text already lower-cased (a case-sensitive literal is lowered for the test)."""
+        return not self.literals or any(lit.lower() in lower for lit in self.literals)
+
+    def _present(self, text: str) -> bool:
+        return not self.literals or any(lit in text for lit in self.literals)
 
 
-def required_literals(pattern: str, flags: int = 0, min_length: int = 3) -> tuple[str, ...] | None:
-    """Lower-cased literals one of which every match contains, or None if none can be derived."""
+def scan(doc: Document, patterns: list[Pattern], scope: str) -> Iterator[tuple[Block, int, re.Match]]:
+    """(block, pattern index, match) for every match of the patterns, one regex pass per block;
+    with scope sentence or line, matches that cross a boundary are dropped."""
+    active = [i for i, p in enumerate(patterns) if p.may_match_doc(doc)]
+    if not active:
+        return
+    for block in doc.blocks:
+        here = [i for i in active if patterns[i].may_match(block)]
+        if not here:
+            continue
+        bounds = _bounds(block, scope)
+        for i in here:
+            for m in patterns[i].regex.finditer(block.text):
+                if bounds is None or _within(bounds, m.start(), m.end()):
+                    yield block, i, m
+
+
+def _bounds(block: Block, scope: str) -> tuple[list[int], list[int]] | None:
+    if scope == "sentence":
+        spans = [(s.start, s.end) for s in block.sentences]
+    elif scope == "line":
+        spans = block.lines
+    else:
+        return None
+    return [a for a, _ in spans], [b for _, b in spans]
+
+
+def _within(bounds: tuple[list[int], list[int]], start: int, end: int) -> bool:
+    starts, ends = bounds
+    k = bisect.bisect_right(starts, start) - 1
+    return k >= 0 and end <= ends[k]
+
+
+def required_literals(
+    pattern: str, flags: int = 0, min_length: int = 3, fold: bool = True
+) -> tuple[str, ...] | None:
+    """Literals one of which every match contains (lower-cased when fold), or None if none can be
+    derived."""
     try:
         tree = _sre_parse.parse(pattern, flags & ~re.IGNORECASE)
     except (re.error, RecursionError):
         return None
-    found = _sequence_literals(list(tree))
+    found = _sequence_literals(list(tree), fold)
     return found if found and min(map(len, found)) >= min_length else None
 
 
-def _sequence_literals(items: list) -> tuple[str, ...] | None:
+def _sequence_literals(items: list, fold: bool = True) -> tuple[str, ...] | None:
     best: tuple[str, ...] | None = None
 
     def consider(candidates: tuple[str, ...] | None) -> None:
@@ -102,14 +147,19 @@ def _sequence_literals(items: list) -> tuple[str, ...] | None:
     run: list[str] = []
     for op, av in items:
         if op is _sre_c.LITERAL:
-            run.append(chr(av).lower())
+            run.append(chr(av).lower() if fold else chr(av))
             continue
+        if op is _sre_c.ASSERT and av[0] == 1:  # a lookahead's leading literals follow the run
+            for sub_op, sub_av in av[1]:
+                if sub_op is not _sre_c.LITERAL:
+                    break
+                run.append(chr(sub_av).lower() if fold else chr(sub_av))
         consider(("".join(run),) if run else None)
         run = []
         if op is _sre_c.SUBPATTERN:
-            consider(_sequence_literals(list(av[-1])))
+            consider(_sequence_literals(list(av[-1]), fold))
         elif op is _sre_c.BRANCH:
-            branches = [_sequence_literals(list(b)) for b in av[1]]
+            branches = [_sequence_literals(list(b), fold) for b in av[1]]
             if all(branches):
                 consider(tuple(sorted({lit for b in branches for lit in b})))  # type: ignore[union-attr]
     consider(("".join(run),) if run else None)

@@ -45,10 +45,8 @@ class Checker:
             self.groups.append((names, variants, compile_regex(rule, "groups", alternation, flags)))
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        lower = None
         for names, variants, regex in self.groups:
-            lower = lower if lower is not None else "\n".join(b.lower for b in doc.blocks)
-            if sum(v.may_match_text(lower) for v in variants) < 2:
+            if sum(v.may_match_doc(doc) for v in variants) < 2:
                 continue  # a mix needs two variants
             uses: dict[int, list] = {}
             for block in doc.blocks:

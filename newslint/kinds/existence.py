@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from newslint.document import Document
 from newslint.finding import Edit, Finding, Span
-from newslint.kinds.base import Pattern, finding, inside, quoted_ranges, render, units
+from newslint.kinds.base import Pattern, finding, inside, quoted_ranges, render, scan
 from newslint.ruleset import Rule, compile_regex
 
 DEFAULT_SCOPE = "sentence"
@@ -55,31 +55,34 @@ class Checker:
         self.scope = "line" if o.whole_line else rule.scope
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        for block in doc.blocks:
-            active = [p.regex for p in self.patterns if p.may_match(block)]
-            if active:
-                yield from self._check_block(doc, block, active)
+        if self.options.whole_line:
+            yield from self._check_lines(doc)
+            return
+        quotes: dict[int, list] = {}
+        for block, i, m in scan(doc, self.patterns, self.scope):
+            regex = self.patterns[i].regex
+            a, b = m.span("flag") if "flag" in regex.groupindex and m.group("flag") else m.span()
+            if a == b or any(e.fullmatch(m.group()) for e in self.exceptions):
+                continue
+            if self.options.outside_quotes:
+                q = quotes.setdefault(id(block), quoted_ranges(block.text))
+                if inside(q, a, b):
+                    continue
+            yield self._finding(doc, block.span(a, b), block.text[a:b])
 
-    def _check_block(self, doc: Document, block, active: list[re.Pattern]) -> Iterator[Finding]:
+    def _check_lines(self, doc: Document) -> Iterator[Finding]:
         o = self.options
-        quotes = quoted_ranges(block.text) if o.outside_quotes else []
-        for _, start, end in units(doc, self.scope, [block]):
-            if o.whole_line:
+        pattern = self.patterns[0]
+        for block in doc.blocks:
+            if not pattern.may_match(block):
+                continue
+            for start, end in block.lines:
                 line = block.text[start:end]
-                if len(line.split()) > o.max_words or not active[0].fullmatch(line):
+                if len(line.split()) > o.max_words or not pattern.regex.fullmatch(line):
                     continue
                 a = start + len(line) - len(line.lstrip())
                 b = end - (len(line) - len(line.rstrip()))
                 yield self._finding(doc, block.span(a, b), line.strip(), delete=True)
-                continue
-            for regex in active:
-                for m in regex.finditer(block.text, start, end):
-                    a, b = m.span("flag") if "flag" in regex.groupindex and m.group("flag") else m.span()
-                    if a == b or (quotes and inside(quotes, a, b)):
-                        continue
-                    if any(e.fullmatch(m.group()) for e in self.exceptions):
-                        continue
-                    yield self._finding(doc, block.span(a, b), block.text[a:b])
 
     def _finding(self, doc: Document, span: Span, text: str, delete: bool = False) -> Finding:
         message = render(self.rule.message, match=text)

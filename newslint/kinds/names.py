@@ -2,12 +2,13 @@
 
 News style introduces "Secretary of State Jane Doe" once, then writes "Doe". A titled full name is
 flagged when the same name was introduced earlier and the surname alone has been used since.
-Options: titles (regex alternatives, matched case-insensitively before "First Last").
+Options: titles (regex alternatives, matched case-insensitively right before "First Last").
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -17,6 +18,9 @@ from newslint.kinds.base import finding, render
 from newslint.ruleset import Rule, compile_regex
 
 DEFAULT_SCOPE = "document"
+# "First Last", overlapping ("Mayor Ana Ruiz" holds "Mayor Ana" and "Ana Ruiz"), not a tweet's
+# signature; no leading \b: a pattern that starts with a character class scans fast
+_NAME = re.compile(r"([A-Z][a-z]+)(?= ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b(?! \(@))")
 
 
 @dataclass
@@ -28,32 +32,42 @@ class Checker:
     def __init__(self, rule: Rule) -> None:
         titles = "|".join(sorted(rule.options.titles, key=len, reverse=True))
         self.rule = rule
-        self.regex = compile_regex(
-            rule,
-            "titles",
-            rf"\b(?i:{titles}) (?P<name>(?P<first>[A-Z][a-z]+) (?P<last>[A-Z][a-z]+(?:-[A-Z][a-z]+)?))"
-            r"\b(?! \(@)",  # not a tweet's signature
-        )
+        self.title_before = compile_regex(rule, "titles", rf"\b(?i:{titles}) \Z")
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        mentions = [(block, m) for block in doc.blocks for m in self.regex.finditer(block.text)]
-        if len(mentions) < 2:
-            return
+        names = [
+            (block, m)
+            for block in doc.blocks
+            for m in _NAME.finditer(block.text)
+            if m.start() == 0 or not block.text[m.start() - 1].isalpha()
+        ]
+        repeated = {n for n, c in Counter(_full(m) for _, m in names).items() if c > 1}
+        titled = []  # (block, title start, name match) in document order
+        for block, m in names:
+            if _full(m) in repeated:
+                t = self.title_before.search(block.text, max(0, m.start() - 40), m.start())
+                if t:
+                    titled.append((block, t.start(), m))
         text = doc.source.text
-        first_seen: dict[str, tuple] = {}
-        for block, m in mentions:
-            name = m.group("name")
-            start = block.span(m.start(), m.end())
+        first_seen: dict[str, object] = {}
+        for block, title_start, m in titled:
+            name = _full(m)
+            span = block.span(title_start, m.end(2))
             if name not in first_seen:
-                first_seen[name] = (block, m, start)
+                first_seen[name] = span
                 continue
-            _, _, first = first_seen[name]
-            last = re.escape(m.group("last"))
-            between = text[first.end : start.start]
-            if not re.search(rf"(?<!{re.escape(m.group('first'))} )\b{last}\b", between):
+            first = first_seen[name]
+            surname = re.escape(m.group(2))
+            between = text[first.end : span.start]  # type: ignore[attr-defined]
+            if not re.search(rf"(?<!{re.escape(m.group(1))} )\b{surname}\b", between):
                 continue  # the article has not switched to the surname yet
-            line, col = doc.source.index.location(first.start)
-            end_line, end_col = doc.source.index.location(first.end)
+            line, col = doc.source.index.location(first.start)  # type: ignore[attr-defined]
+            end_line, end_col = doc.source.index.location(first.end)  # type: ignore[attr-defined]
             related = [Related(doc.path, line, col, end_line, end_col, "first reference")]
-            message = render(self.rule.message, match=m.group(), last=m.group("last"), first_line=line)
-            yield finding(self.rule, start, message, [Edit(start, m.group("last"))], related)
+            flagged = block.text[title_start : m.end(2)]
+            message = render(self.rule.message, match=flagged, last=m.group(2), first_line=line)
+            yield finding(self.rule, span, message, [Edit(span, m.group(2))], related)
+
+
+def _full(m: re.Match) -> str:
+    return f"{m.group(1)} {m.group(2)}"

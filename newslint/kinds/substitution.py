@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from newslint.document import Document
 from newslint.finding import Edit, Finding
-from newslint.kinds.base import Pattern, finding, inside, match_case, quoted_ranges, render, units
+from newslint.kinds.base import Pattern, finding, inside, match_case, quoted_ranges, render, scan
 from newslint.ruleset import Rule, compile_regex
 
 DEFAULT_SCOPE = "sentence"
@@ -48,31 +48,28 @@ class Checker:
         self.exceptions = [compile_regex(rule, "exceptions", str(e)) for e in o.exceptions]
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        for block in doc.blocks:
-            active = [s for s in self.swaps if s[0].may_match(block)]
-            if not active:
+        quotes: dict[int, list] = {}
+        covered: dict[int, int] = {}  # block id -> end of the last match taken (matches never overlap)
+        hits = sorted(scan(doc, [p for p, _ in self.swaps], self.rule.scope), key=_order)
+        for block, i, m in hits:
+            if m.start() < covered.get(id(block), -1):
                 continue
-            quotes = quoted_ranges(block.text) if self.options.outside_quotes else []
-            for _, start, end in units(doc, self.rule.scope, [block]):
-                matches = sorted(
-                    (
-                        (m, template)
-                        for pattern, template in active
-                        for m in pattern.regex.finditer(block.text, start, end)
-                    ),
-                    key=lambda mt: (mt[0].start(), -mt[0].end()),
-                )
-                covered = -1
-                for m, template in matches:
-                    if m.start() < covered or (quotes and inside(quotes, m.start(), m.end())):
-                        continue
-                    observed = m.group()
-                    if any(e.fullmatch(observed) for e in self.exceptions):
-                        continue
-                    expected = match_case(observed, m.expand(template))
-                    if expected == observed:
-                        continue
-                    covered = m.end()
-                    span = block.span(m.start(), m.end())
-                    message = render(self.rule.message, match=observed, expected=expected)
-                    yield finding(self.rule, span, message, [Edit(span, expected)])
+            if self.options.outside_quotes:
+                q = quotes.setdefault(id(block), quoted_ranges(block.text))
+                if inside(q, m.start(), m.end()):
+                    continue
+            observed = m.group()
+            if any(e.fullmatch(observed) for e in self.exceptions):
+                continue
+            expected = match_case(observed, m.expand(self.swaps[i][1]))
+            if expected == observed:
+                continue
+            covered[id(block)] = m.end()
+            span = block.span(m.start(), m.end())
+            message = render(self.rule.message, match=observed, expected=expected)
+            yield finding(self.rule, span, message, [Edit(span, expected)])
+
+
+def _order(hit: tuple) -> tuple[int, int, int]:
+    block, _, m = hit
+    return block.span(0, 0).start, m.start(), -m.end()
