@@ -27,10 +27,8 @@ def format_full(results: list, rules: dict) -> str:
         out.append(f"{loc.line} | {shown}")
         out.append(f"{pad} | {' ' * caret_from}{'^' * caret_len}")
         for r in f.related:
-            where = r.path if r.path != path else "line"
-            out.append(
-                f"{pad} = related: {where}:{r.line}:{r.column}" + (f" {r.message}" if r.message else "")
-            )
+            where = f"{r.path}:{r.line}:{r.column}" if r.path != path else f"line {r.line}, column {r.column}"
+            out.append(f"{pad} = related: {where}" + (f": {r.message}" if r.message else ""))
         if f.fix:
             label = {"safe": "fix", "unsafe": "unsafe fix", "display": "suggestion"}[f.fix.applicability]
             out.append(f"{pad} = {label}: {fix_description(source, f)}")
