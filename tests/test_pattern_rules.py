@@ -156,3 +156,17 @@ def test_orphan_headline_silent_on_subheads():
         "The state will pay for most of the work, according to the budget office.\n"
     )
     assert lint(text, "orphan-headline") == []
+
+
+def test_editorializing_skips_first_and_second_person_sentences():
+    text = "I think the plan is really good. You are really lucky. The US plan is really popular.\n"
+    assert where(lint(text, "editorializing")) == [("editorializing", 1, 73, "really")]
+
+
+def test_orphan_headline_ignores_credit_and_copyright_lines_at_the_foot():
+    body = "The city council voted on Tuesday to close the harbour bridge for repairs next month.\n\n"
+    for foot in (
+        "Provided by Harbour City Council Press Office",
+        "2019 Harbour City Council, All Rights Reserved",
+    ):
+        assert lint(f"Bridge closes\n\n{body}{foot}\n", "orphan-headline") == []

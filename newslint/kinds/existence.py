@@ -3,7 +3,8 @@
 Options: tokens (words or phrases, matched whole), patterns (regexes), ignorecase, whole_line
 (the stripped line must match entirely, and be at most max_words words), outside_quotes (skip
 matches inside quotation marks), exceptions (regexes; a match that fully matches one is skipped),
-delete_line (the fix deletes the whole line and the blank lines after it). A pattern with a group
+delete_line (the fix deletes the whole line and the blank lines after it), unless_sentence (a
+regex; matches in a sentence it finds are skipped). A pattern with a group
 named `flag` reports only that group: "is (?P<flag>really)" flags "really".
 """
 
@@ -31,6 +32,7 @@ class Options:
     outside_quotes: bool = False
     exceptions: list = field(default_factory=list)
     delete_line: bool = False
+    unless_sentence: str = ""  # a case-sensitive regex: no match is reported in a sentence it finds
 
 
 class Checker:
@@ -53,6 +55,7 @@ class Checker:
         self.patterns = [Pattern(compile_regex(rule, "patterns", p, flags)) for p in sources]
         self.exceptions = [compile_regex(rule, "exceptions", e, flags) for e in o.exceptions]
         self.scope = "line" if o.whole_line else rule.scope
+        self.unless = compile_regex(rule, "unless_sentence", o.unless_sentence) if o.unless_sentence else None
 
     def check(self, doc: Document) -> Iterator[Finding]:
         if self.options.whole_line:
@@ -68,6 +71,8 @@ class Checker:
                 q = quotes.setdefault(id(block), quoted_ranges(block.text))
                 if inside(q, a, b):
                     continue
+            if self.unless and self.unless.search(_sentence_at(block, a)):
+                continue
             yield self._finding(doc, block.span(a, b), block.text[a:b])
 
     def _check_lines(self, doc: Document) -> Iterator[Finding]:
@@ -92,6 +97,13 @@ class Checker:
             else None
         )
         return finding(self.rule, span, message, edits)
+
+
+def _sentence_at(block, offset: int) -> str:
+    for s in block.sentences:
+        if s.start <= offset < s.end:
+            return s.text
+    return ""
 
 
 def _line_with_blanks(text: str, span: Span) -> Span:

@@ -53,7 +53,9 @@ SMALL_WORDS = frozenset(
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*|\d[\d,.%]*")
 _KICKER = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}: \S")
-_CREDIT = re.compile(r"(?i)(?:image|photo|picture|video|source|credit|copyright|provided by|courtesy)\\b")
+_CREDIT = re.compile(
+    r"(?i)(?:image|photo|picture|video|source|credit|copyright|provided by|courtesy|©|\(c\)|\d)"
+)
 _TERMINAL = '.!?…:;,"”’)]'
 
 
@@ -64,7 +66,7 @@ class Options:
     title_case_ratio: float = 0.75
     min_body_words: int = 12
     min_foot_words: int = 5  # a headline-like last line
-    min_body_headline_words: int = 6  # a lone headline-like line between paragraphs
+    min_body_headline_words: int = 7  # a lone headline-like line between paragraphs
 
 
 class Checker:
