@@ -9,6 +9,7 @@ from typing import Optional
 
 import typer
 
+from newslint import index_cli
 from newslint.errors import NewslintError
 from newslint.formatters import FORMATTERS
 
@@ -19,6 +20,8 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
 )
+
+app.add_typer(index_cli.app, name="index")
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 3
 

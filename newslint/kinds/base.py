@@ -46,6 +46,38 @@ def finding(rule: Rule, span: Span, message: str, edits: list[Edit] | None = Non
     return Finding(rule.id, rule.severity, message, span, fix, tuple(related))
 
 
+def whole_lines(text: str, span: Span) -> Span:
+    """The whole lines under span and the blank lines after them; at the end of the text, the blank
+    lines before them instead, keeping the newline that ends the line before."""
+    start = text.rfind("\n", 0, span.start) + 1
+    end = _after_blank_lines(text, _line_end(text, span.end))
+    if end >= len(text):
+        while start > 0:
+            prev = text.rfind("\n", 0, start - 1) + 1
+            if text[prev:start].strip():
+                break
+            start = prev
+        if start > 0 and not text.endswith("\n"):
+            start -= 2 if text[:start].endswith("\r\n") else 1
+    return Span(start, end)
+
+
+def _line_end(text: str, offset: int) -> int:
+    """Offset just past the newline that ends the line holding offset (or the end of the text)."""
+    i = text.find("\n", offset)
+    return len(text) if i < 0 else i + 1
+
+
+def _after_blank_lines(text: str, start: int) -> int:
+    end = start
+    while end < len(text):
+        nxt = _line_end(text, end)
+        if text[end:nxt].strip():
+            break
+        end = nxt
+    return end
+
+
 def match_case(observed: str, replacement: str) -> str:
     """Give a replacement the capitalisation of the text it replaces."""
     if observed[:1].isupper() and replacement[:1].islower():

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from newslint.document import Document
 from newslint.finding import Edit, Finding, Span
-from newslint.kinds.base import Pattern, finding, inside, quoted_ranges, render, scan
+from newslint.kinds.base import Pattern, finding, inside, quoted_ranges, render, scan, whole_lines
 from newslint.ruleset import Rule, compile_regex
 
 DEFAULT_SCOPE = "sentence"
@@ -92,9 +92,7 @@ class Checker:
     def _finding(self, doc: Document, span: Span, text: str, delete: bool = False) -> Finding:
         message = render(self.rule.message, match=text)
         edits = (
-            [Edit(_line_with_blanks(doc.source.text, span), "")]
-            if delete and self.options.delete_line
-            else None
+            [Edit(whole_lines(doc.source.text, span), "")] if delete and self.options.delete_line else None
         )
         return finding(self.rule, span, message, edits)
 
@@ -104,24 +102,3 @@ def _sentence_at(block, offset: int) -> str:
         if s.start <= offset < s.end:
             return s.text
     return ""
-
-
-def _line_with_blanks(text: str, span: Span) -> Span:
-    """The whole lines under span plus the blank lines after them (or before, at the end of file)."""
-    start = text.rfind("\n", 0, span.start) + 1
-    end = text.find("\n", span.end)
-    end = len(text) if end < 0 else end + 1
-    while end < len(text):
-        nxt = text.find("\n", end)
-        line_end = len(text) if nxt < 0 else nxt + 1
-        if text[end:line_end].strip():
-            break
-        end = line_end
-    if end >= len(text):  # last line: take the blank lines before it instead, keep one newline
-        while start > 0 and not text[text.rfind("\n", 0, start - 1) + 1 : start].strip():
-            start = text.rfind("\n", 0, start - 1) + 1
-        if start > 0 and text[:start].endswith("\n") and not text.endswith("\n"):
-            start -= 1
-            if text[:start].endswith("\r"):
-                start -= 1
-    return Span(start, end)

@@ -1,0 +1,187 @@
+"""The run-level rule: paragraphs that also appear in another file of the run, or of an index."""
+
+from __future__ import annotations
+
+import os
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from newslint.document import Document
+from newslint.dupes.fingerprint import Para, Params, StopList, extract, fingerprint
+from newslint.finding import Finding, Related, Span
+from newslint.kinds.base import finding, render
+from newslint.ruleset import Rule
+
+PARALLEL_MIN_PARAGRAPHS = 40_000  # below this, fingerprinting in-process is faster than a pool
+
+
+@dataclass(frozen=True)
+class Copy:
+    score: float
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+def cross_file_findings(
+    docs: list[Document], rule: Rule, index_path: str | None = None
+) -> dict[str, list[Finding]]:
+    """Findings keyed by doc.path: each paragraph with a copy in another document or the index."""
+    from newslint.kinds.cross_file import validate
+
+    validate(rule)
+    if len(docs) < 2 and not index_path:
+        return {}
+    o = rule.options
+    params = Params.from_options(o)
+    stop = StopList(params.stop_phrases)
+    paras = [(d, p) for d, doc in enumerate(docs) for p in extract(doc, params, stop)]
+    copies: dict[int, list[Copy]] = defaultdict(list)  # index into paras -> copies elsewhere
+    counts: Counter[int] = Counter()
+    if len(docs) >= 2 and paras:
+        _in_run(docs, paras, params, o, copies, counts)
+    if index_path:
+        _in_index(docs, paras, params, o, index_path, copies, counts)
+    out: dict[str, list[Finding]] = {}
+    for k, found in copies.items():
+        d, p = paras[k]
+        found.sort(key=lambda c: (-c.score, c.path, c.line))
+        first = found[0]
+        n = counts[k]
+        message = render(
+            rule.message,
+            where=f"{first.path}:{first.line}",
+            count=n,
+            more=f" and {n - 1} other place{'s' if n > 2 else ''}" if n > 1 else "",
+        )
+        related = [
+            Related(c.path, c.line, c.column, c.end_line, c.end_column, f"copy ({_form(c.score)})")
+            for c in found[: o.max_related]
+        ]
+        out.setdefault(docs[d].path, []).append(finding(rule, Span(p.start, p.end), message, None, related))
+    for findings in out.values():
+        findings.sort(key=lambda f: f.span.start)
+    return out
+
+
+def _form(score: float) -> str:
+    return "exact" if score >= 100 else f"similarity {score:.0f}%"
+
+
+def _in_run(
+    docs: list[Document],
+    paras: list[tuple[int, Para]],
+    params: Params,
+    o,
+    copies: dict[int, list[Copy]],
+    counts: Counter[int],
+) -> None:
+    """Pairs within this run: exact copies by text, near copies by LSH + verification."""
+    from newslint.dupes.lsh import candidate_pairs, verify
+
+    group_of: dict[str, int] = {}
+    members: list[list[int]] = []
+    for k, (_, p) in enumerate(paras):
+        g = group_of.setdefault(p.norm, len(members))
+        if g == len(members):
+            members.append([])
+        members[g].append(k)
+    reps = [paras[m[0]][1].norm for m in members]
+    keys = parallel_fingerprint(reps, params)
+    pairs, _ = candidate_pairs(keys, o.max_bucket)
+    a, b = pairs[:, 0].tolist(), pairs[:, 1].tolist()
+    scores = verify([reps[i] for i in a], [reps[j] for j in b], o.threshold, o.scorer)
+    linked: dict[int, list[tuple[int, float]]] = defaultdict(list)
+    for g, h, s in zip(a, b, scores.tolist(), strict=True):
+        if s >= o.threshold:
+            linked[g].append((h, s))
+            linked[h].append((g, s))
+    docs_in = [Counter(paras[k][0] for k in m) for m in members]
+    for g, m in enumerate(members):
+        near = [(g, 100.0), *sorted(linked.get(g, ()), key=lambda x: -x[1])]
+        if len(m) < 2 and len(near) < 2:
+            continue
+        for k in m:
+            d = paras[k][0]
+            n = sum(sum(docs_in[h].values()) - docs_in[h][d] for h, _ in near)
+            if not n:
+                continue
+            counts[k] += n
+            found = copies[k]
+            for h, s in near:
+                for other in members[h]:
+                    if len(found) >= o.max_related:
+                        break
+                    od, op = paras[other]
+                    if od != d:
+                        found.append(_copy_at(docs[od], op, s))
+
+
+def _copy_at(doc: Document, p: Para, score: float) -> Copy:
+    loc = doc.source.index.location
+    line, column = loc(p.start)
+    end_line, end_column = loc(p.end)
+    return Copy(score, doc.path, line, column, end_line, end_column)
+
+
+def _in_index(
+    docs: list[Document],
+    paras: list[tuple[int, Para]],
+    params: Params,
+    o,
+    index_path: str,
+    copies: dict[int, list[Copy]],
+    counts: Counter[int],
+) -> None:
+    """Copies in the archive; the archive's own copy of a checked file does not count."""
+    from newslint.dupes.index import Index
+
+    with Index.open(index_path) as index:
+        if index.params != params:  # the archive decides what a paragraph and a fingerprint are
+            stop = StopList(index.params.stop_phrases)
+            paras = [(d, p) for d, doc in enumerate(docs) for p in extract(doc, index.params, stop)]
+            known = {(d, p.start): k for k, (d, p) in enumerate(paras)}
+        else:
+            known = None
+        if not paras:
+            return
+        norms = [p.norm for _, p in paras]
+        abspaths = [os.path.abspath(doc.path) for doc in docs]
+        in_run = set(abspaths)  # the run's own version of an archived file wins over the archive's
+        matches = index.query(norms, [abspaths[d] for d, _ in paras], o.threshold, o.scorer, o.max_bucket)
+        cwd = os.getcwd()
+        for m in matches:
+            if m.path in in_run:
+                continue
+            k = m.query if known is None else known.get((paras[m.query][0], paras[m.query][1].start))
+            if k is None:
+                continue
+            counts[k] += 1
+            if len(copies[k]) < o.max_related or m.score >= min(c.score for c in copies[k]):
+                copies[k].append(
+                    Copy(m.score, _display(m.path, cwd), m.line, m.column, m.end_line, m.end_column)
+                )
+
+
+def _display(path: str, cwd: str) -> str:
+    rel = os.path.relpath(path, cwd)
+    return path if rel.startswith(os.pardir + os.sep) else rel
+
+
+def parallel_fingerprint(norms: list[str], params: Params, jobs: int | None = None) -> object:
+    """fingerprint() over partitions, in a process pool when there is enough work."""
+    import numpy as np
+
+    jobs = jobs or os.cpu_count() or 1
+    if jobs < 2 or len(norms) < PARALLEL_MIN_PARAGRAPHS:
+        return fingerprint(norms, params)
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    size = 20_000
+    parts = [norms[i : i + size] for i in range(0, len(norms), size)]
+    ctx = multiprocessing.get_context("spawn")  # forking after rapidfuzz threads can deadlock
+    with ProcessPoolExecutor(jobs, mp_context=ctx) as pool:
+        return np.concatenate(list(pool.map(fingerprint, parts, [params] * len(parts))))

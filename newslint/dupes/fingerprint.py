@@ -1,0 +1,158 @@
+"""Paragraphs worth comparing across articles, and their LSH band keys.
+
+The steps that touch every paragraph (`extract`, `fingerprint`) work on one partition at a time
+and return plain lists and numpy arrays, so a process pool now, or a Dask/Spark `map_partitions`
+later, runs them unchanged. Only `lsh.candidate_pairs` needs all keys of one band together.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING, Any
+
+from newslint.document import Document
+
+if TYPE_CHECKING:
+    import numpy as np
+
+NORMALIZER_VERSION = 1  # bump when extract() or shingling changes: old indexes must be rebuilt
+
+
+@dataclass(frozen=True)
+class Params:
+    """What decides which paragraphs are fingerprinted and how; an index stores these."""
+
+    min_words: int = 15
+    shingle: int = 3
+    num_perm: int = 128
+    bands: int = 32
+    seed: int = 1
+    stop_phrases: tuple[str, ...] = ()
+    block_kinds: tuple[str, ...] = ("paragraph", "quote", "list_item")
+
+    @classmethod
+    def from_options(cls, o: Any) -> Params:
+        return cls(
+            o.min_words, o.shingle, o.num_perm, o.bands, o.seed, tuple(o.stop_phrases), tuple(o.block_kinds)
+        )
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+    @property
+    def rows(self) -> int:
+        return self.num_perm // self.bands
+
+
+@dataclass
+class Para:
+    """One paragraph of one article: where it is, and its normalised text."""
+
+    block: int  # index into doc.blocks
+    start: int  # source offsets
+    end: int
+    norm: str  # default_process'd text with single spaces, stop phrases removed
+    hash: int  # signed 64-bit hash of norm (SQLite INTEGER)
+
+
+class StopList:
+    """Boilerplate phrases removed before paragraphs are compared: whole words, after normalising."""
+
+    def __init__(self, phrases: tuple[str, ...]) -> None:
+        from rapidfuzz.utils import default_process
+
+        normed = (" ".join(default_process(p).split()) for p in phrases)
+        self.phrases = sorted({f" {p} " for p in normed if p}, key=len, reverse=True)
+
+    def strip(self, norm: str) -> str:
+        padded = f" {norm} "
+        hit = False
+        for p in self.phrases:
+            if p in padded:
+                padded = padded.replace(p, " ")
+                hit = True
+        return " ".join(padded.split()) if hit else norm
+
+
+def extract(doc: Document, params: Params, stop: StopList | None = None) -> list[Para]:
+    """The paragraphs of a document long enough to compare, after removing stop phrases."""
+    from rapidfuzz.utils import default_process
+
+    stop = stop or StopList(params.stop_phrases)
+    out = []
+    for i, block in enumerate(doc.blocks):
+        if block.kind not in params.block_kinds:
+            continue
+        norm = stop.strip(" ".join(default_process(block.text).split()))
+        if norm.count(" ") + 1 < params.min_words:
+            continue
+        span = block.span()
+        out.append(Para(i, span.start, span.end, norm, text_hash(norm)))
+    return out
+
+
+def text_hash(norm: str) -> int:
+    return int.from_bytes(hashlib.blake2b(norm.encode(), digest_size=8).digest(), "little", signed=True)
+
+
+def shingles(norm: str, k: int) -> list[str]:
+    words = norm.split()
+    if len(words) <= k:
+        return [norm]
+    return [" ".join(words[i : i + k]) for i in range(len(words) - k + 1)]
+
+
+def signatures(norms: list[str], params: Params) -> np.ndarray:
+    """MinHash signatures, one row of num_perm uint32 per text (rensa, seeded: stable across runs)."""
+    import itertools
+
+    import numpy as np
+    from rensa import RMinHash
+
+    n = len(norms)
+    if not n:
+        return np.zeros((0, params.num_perm), dtype=np.uint32)
+    k = params.shingle
+    if k == 3:
+        sets = []
+        for norm in norms:
+            w = norm.split()
+            sets.append([f"{a} {b} {c}" for a, b, c in zip(w, w[1:], w[2:], strict=False)] or [norm])
+    else:
+        sets = [shingles(norm, k) for norm in norms]
+    rows = RMinHash.digest_matrix_from_token_sets(sets, params.num_perm, params.seed).to_rows()
+    flat = np.fromiter(itertools.chain.from_iterable(rows), dtype=np.uint32, count=n * params.num_perm)
+    return flat.reshape(n, params.num_perm)
+
+
+_MIX = 0x9E3779B97F4A7C15
+_PRIME = 0x100000001B3
+
+
+def band_keys(sig: np.ndarray, bands: int) -> np.ndarray:
+    """One 64-bit key per band: a hash of the band's rows and its number (equal keys = same band)."""
+    import numpy as np
+
+    n, perms = sig.shape
+    s = sig.reshape(n, bands, perms // bands).astype(np.uint64)
+    h = np.tile((np.arange(bands, dtype=np.uint64) + np.uint64(1)) * np.uint64(_MIX), (n, 1))
+    for r in range(s.shape[2]):
+        h ^= s[:, :, r]
+        h *= np.uint64(_PRIME)
+        h ^= h >> np.uint64(29)
+    h *= np.uint64(_MIX)
+    h ^= h >> np.uint64(32)
+    return h
+
+
+def fingerprint(norms: list[str], params: Params) -> np.ndarray:
+    """The per-partition step: texts -> (n, bands) uint64 LSH band keys."""
+    return band_keys(signatures(norms, params), params.bands)
+
+
+def algorithm_version() -> str:
+    """Changes whenever fingerprints of the same text could change: stored in an index."""
+    import rensa
+
+    return f"norm{NORMALIZER_VERSION}-rensa{getattr(rensa.RMinHash, 'ALGORITHM_VERSION', 0)}"

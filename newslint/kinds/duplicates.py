@@ -1,0 +1,280 @@
+"""duplicates: a paragraph or sentence that repeats an earlier one in the same article.
+
+Each unit (a paragraph, or a sentence of at least min_words words) is compared with the units
+before it, after rapidfuzz's default_process (lower case, punctuation to spaces). A later unit is
+a copy of the earliest unit it matches with any of the configured scorers:
+
+  exact             the normalised texts are equal
+  ratio             fuzz.ratio >= threshold: a copy with light edits
+  token_sort_ratio  the same words reordered
+  partial_ratio     the later unit is contained in an earlier, longer one (a truncated copy when
+                    the match starts at the earlier unit's first word); used only when the later
+                    unit has at least partial_min_words words, because short strings find a
+                    near match inside almost any long one
+
+WRatio and token_set_ratio are refused: on news copy they match unrelated sentences.
+
+Noise guards, measured on clean article text: fuzzy forms need fuzzy_min_words words (in a short
+unit one changed word is a different statement: "pre-workout" / "post-workout"); a fuzzy copy
+must keep the earlier unit's figures (a different price, date or score is a different fact); and
+a text that occurs `refrain` times or more, counting near-copies, is a deliberate refrain (the
+same question put to each guest, "Available from Amazon" under each product) and not reported.
+
+Options: unit (paragraph | sentence), min_words, scorers ({name: threshold}), partial_min_words,
+fuzzy_min_words, refrain, block_kinds. With unit: sentence, only sentences in different
+paragraphs are compared, and sentences of a paragraph that is itself a copy are skipped (the
+paragraph rule reports it).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from newslint.document import Block, Document
+from newslint.finding import Edit, Finding, Related, Span
+from newslint.kinds.base import finding, render, whole_lines
+from newslint.ruleset import Rule
+
+DEFAULT_SCOPE = "document"
+
+SCORERS = ("ratio", "token_sort_ratio", "partial_ratio")
+REFUSED = {
+    "WRatio": "WRatio >= 85 matched 31% of random pairs of news sentences",
+    "token_set_ratio": "token_set_ratio scores 100 whenever one text's words are a subset of the other's",
+}
+FORMS = {"ratio": "edited copy", "token_sort_ratio": "reordered copy", "partial_ratio": "contained"}
+
+
+@dataclass
+class Options:
+    unit: str = "paragraph"
+    min_words: int = 8
+    scorers: dict = field(default_factory=lambda: {"ratio": 90, "token_sort_ratio": 92, "partial_ratio": 95})
+    partial_min_words: int = 8
+    fuzzy_min_words: int = 12
+    refrain: int = 3
+    block_kinds: list = field(default_factory=lambda: ["paragraph", "quote", "list_item"])
+
+
+@dataclass
+class Unit:
+    block: Block
+    start: int  # offsets into block.text
+    end: int
+    norm: str  # default_process'd text
+    words: int  # tokens that are not bare numbers
+    group: int  # index of the block: sentences of one paragraph are never compared
+    numbers: tuple[str, ...]  # tokens with digits: copies with different figures are different facts
+
+
+@dataclass(frozen=True)
+class Copy:
+    later: int  # unit indices
+    first: int
+    form: str
+    score: float
+
+
+class Checker:
+    def __init__(self, rule: Rule) -> None:
+        o: Options = rule.options
+        self.rule, self.options = rule, o
+        if o.unit not in ("paragraph", "sentence"):
+            raise rule.error("unit", f"'unit' must be paragraph or sentence, not '{o.unit}'")
+        for name, threshold in o.scorers.items():
+            if name in REFUSED:
+                raise rule.error("scorers", f"scorer '{name}' is not allowed: {REFUSED[name]}")
+            if name not in SCORERS:
+                raise rule.error("scorers", f"unknown scorer '{name}'; use {', '.join(SCORERS)}")
+            number = isinstance(threshold, (int, float)) and not isinstance(threshold, bool)
+            if not number or not 0 < threshold <= 100:
+                raise rule.error("scorers", f"threshold of '{name}' must be a number in (0, 100]")
+        if o.min_words < 1 or o.partial_min_words < 1:
+            raise rule.error("min_words", "'min_words' and 'partial_min_words' must be at least 1")
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        o = self.options
+        paragraphs = paragraph_units(doc, o)
+        copies = find_copies(paragraphs, o)
+        if o.unit == "paragraph":
+            for c in copies:
+                later = paragraphs[c.later]
+                yield self._finding(doc, later, paragraphs[c.first], c, paragraph_edit(doc, later))
+            return
+        copied = {paragraphs[c.later].group for c in copies}
+        sentences = sentence_units(doc, o)
+        for c in find_copies(sentences, o, other_group=True, query=lambda u: u.group not in copied):
+            later = sentences[c.later]
+            yield self._finding(doc, later, sentences[c.first], c, sentence_edit(doc, later))
+
+    def _finding(self, doc: Document, later: Unit, first: Unit, c: Copy, edit: Edit) -> Finding:
+        span = later.block.span(later.start, later.end)
+        first_span = first.block.span(first.start, first.end)
+        line, column = doc.source.index.location(first_span.start)
+        end_line, end_column = doc.source.index.location(first_span.end)
+        related = Related(doc.path, line, column, end_line, end_column, f"first copy ({c.form})")
+        message = render(self.rule.message, line=line, form=c.form, score=round(c.score))
+        return finding(self.rule, span, message, [edit], [related])
+
+
+# --- units ----------------------------------------------------------------------------------------
+
+
+def make_unit(block: Block, start: int, end: int, group: int) -> Unit:
+    from rapidfuzz.utils import default_process
+
+    norm = default_process(block.text[start:end])
+    tokens = norm.split()
+    numbers = tuple(sorted(t for t in tokens if not t.isalpha()))  # default_process leaves only [^\W_]+
+    return Unit(block, start, end, norm, len(tokens) - sum(t.isdigit() for t in numbers), group, numbers)
+
+
+def paragraph_units(doc: Document, o: Options) -> list[Unit]:
+    units = (make_unit(b, 0, len(b.text), i) for i, b in enumerate(doc.blocks) if b.kind in o.block_kinds)
+    return [u for u in units if u.words >= o.min_words]
+
+
+def sentence_units(doc: Document, o: Options) -> list[Unit]:
+    units = (
+        make_unit(b, s.start, s.end, i)
+        for i, b in enumerate(doc.blocks)
+        if b.kind in o.block_kinds
+        for s in b.sentences
+    )
+    return [u for u in units if u.words >= o.min_words]
+
+
+# --- matching -------------------------------------------------------------------------------------
+
+
+def find_copies(
+    units: list[Unit], o: Options, other_group: bool = False, query: Callable[[Unit], bool] | None = None
+) -> list[Copy]:
+    """Each unit that copies an earlier one, with the earliest unit it copies; refrains dropped."""
+    if len(units) < 2:
+        return []
+    from rapidfuzz import fuzz, process
+
+    norms = [u.norm for u in units]
+    sorted_norms = [" ".join(sorted(n.split())) for n in norms] if "token_sort_ratio" in o.scorers else []
+    word_sets = [frozenset(n.split()) for n in norms] if "partial_ratio" in o.scorers else []
+    loose = o.scorers.get("ratio", 90)
+    first_seen: dict[str, int] = {}
+    family = list(range(len(units)))  # union-find over loose near-copies, to spot refrains
+    copies: list[Copy] = []
+    for j, u in enumerate(units):
+        seen = first_seen.setdefault(u.norm, j)
+        near = process.extract(u.norm, norms[:j], scorer=fuzz.ratio, score_cutoff=loose, limit=None)
+        for _, _, i in near:
+            _union(family, i, j)
+        if query is not None and not query(u):
+            continue
+        best: Copy | None = None
+        if seen < j and not (other_group and units[seen].group == u.group):
+            best = Copy(j, seen, "exact copy", 100.0)
+        if u.words >= o.fuzzy_min_words:
+            for name, threshold in o.scorers.items():
+                limit = best.first if best else j
+                if name == "ratio":
+                    hits = [(i, score) for _, score, i in near if i < limit and score >= threshold]
+                elif name == "token_sort_ratio":
+                    found = process.extract(
+                        sorted_norms[j],
+                        sorted_norms[:limit],
+                        scorer=fuzz.ratio,
+                        score_cutoff=threshold,
+                        limit=None,
+                    )
+                    hits = [(i, score) for _, score, i in found]
+                else:
+                    hits = _contained(j, units, word_sets, limit, threshold, o.partial_min_words)
+                hits = [
+                    (i, score)
+                    for i, score in hits
+                    if not (other_group and units[i].group == u.group) and _numbers_match(name, u, units[i])
+                ]
+                if hits:
+                    i, score = min(hits)
+                    best = Copy(j, i, FORMS[name], score)
+                    if name == "partial_ratio" and _starts_at_beginning(u.norm, norms[i]):
+                        best = Copy(j, i, "truncated copy", score)
+        if best is not None:
+            copies.append(best)
+    for c in copies:
+        _union(family, c.first, c.later)
+    size = Counter(_find(family, i) for i in range(len(units)))
+    return [c for c in copies if o.refrain < 2 or size[_find(family, c.later)] < o.refrain]
+
+
+def _find(parent: list[int], i: int) -> int:
+    while parent[i] != i:
+        parent[i] = parent[parent[i]]
+        i = parent[i]
+    return i
+
+
+def _union(parent: list[int], a: int, b: int) -> None:
+    parent[_find(parent, b)] = _find(parent, a)
+
+
+def _numbers_match(scorer: str, later: Unit, first: Unit) -> bool:
+    """Copies keep their figures: a different price, date or score makes a different fact."""
+    if scorer != "partial_ratio":
+        return later.numbers == first.numbers
+    left = list(first.numbers)
+    for n in later.numbers:
+        if n not in left:
+            return False
+        left.remove(n)
+    return True
+
+
+def _contained(
+    j: int, units: list[Unit], word_sets: list[frozenset], limit: int, threshold: float, min_words: int
+) -> list[tuple[int, float]]:
+    """Earlier, longer units that contain unit j (partial_ratio), with their scores."""
+    from rapidfuzz import fuzz
+
+    u = units[j]
+    if u.words < min_words:
+        return []
+    mine = word_sets[j]
+    budget = len(mine) // 4  # a contained copy shares nearly all its words: skip the rest cheaply
+    hits = []
+    for i in range(limit):
+        other = units[i]
+        if other.words < u.words or len(mine - word_sets[i]) > budget:
+            continue
+        score = fuzz.partial_ratio(u.norm, other.norm, score_cutoff=threshold)
+        if score:
+            hits.append((i, score))
+    return hits
+
+
+def _starts_at_beginning(short: str, long: str) -> bool:
+    from rapidfuzz import fuzz
+
+    return fuzz.partial_ratio_alignment(short, long).dest_start <= 2
+
+
+# --- fixes ----------------------------------------------------------------------------------------
+
+
+def paragraph_edit(doc: Document, unit: Unit) -> Edit:
+    """Delete the whole lines of the paragraph and the blank lines after it (before it at the end)."""
+    return Edit(whole_lines(doc.source.text, unit.block.span()), "")
+
+
+def sentence_edit(doc: Document, unit: Unit) -> Edit:
+    """Delete the sentence and the space after it (before it, when it ends its paragraph)."""
+    sentences = unit.block.sentences
+    if len(sentences) == 1:
+        return paragraph_edit(doc, unit)
+    k = next(i for i, s in enumerate(sentences) if s.start == unit.start)
+    to_source = unit.block.offsets.to_source
+    if k + 1 < len(sentences):
+        return Edit(Span(to_source(unit.start), to_source(sentences[k + 1].start)), "")
+    prev = sentences[k - 1]
+    return Edit(Span(prev.span().end, unit.block.span(unit.start, unit.end).end), "")
