@@ -105,6 +105,8 @@ class Document:
     title: str | None = None  # from front matter or <title>, when the format has one
     # source spans a reader skipped (code, front matter): no rule reports inside them
     skipped: list[Span] = field(default_factory=list)
+    # analyses that several rules share (e.g. the paragraph copies behind both duplicate rules)
+    cache: dict = field(default_factory=dict, repr=False)
 
     @property
     def path(self) -> str:

@@ -31,6 +31,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
+from itertools import chain
 
 from newslint.document import Block, Document
 from newslint.finding import Edit, Finding, Related, Span
@@ -55,6 +57,7 @@ class Options:
     partial_min_words: int = 8
     fuzzy_min_words: int = 12
     refrain: int = 3
+    overlap: float = 0.8  # share of a unit's words that must occur in another unit before it is compared
     block_kinds: list = field(default_factory=lambda: ["paragraph", "quote", "list_item"])
 
 
@@ -64,9 +67,18 @@ class Unit:
     start: int  # offsets into block.text
     end: int
     norm: str  # default_process'd text
+    tokens: frozenset[str]  # its distinct words
     words: int  # tokens that are not bare numbers
     group: int  # index of the block: sentences of one paragraph are never compared
-    numbers: tuple[str, ...]  # tokens with digits: copies with different figures are different facts
+
+    @cached_property
+    def numbers(self) -> tuple[str, ...]:
+        """Tokens with digits: copies with different figures are different facts."""
+        return tuple(sorted(t for t in self.norm.split() if not t.isalpha()))  # only [^\W_]+ are left
+
+    @cached_property
+    def sorted_norm(self) -> str:
+        return " ".join(sorted(self.norm.split()))
 
 
 @dataclass(frozen=True)
@@ -96,8 +108,7 @@ class Checker:
 
     def check(self, doc: Document) -> Iterator[Finding]:
         o = self.options
-        paragraphs = paragraph_units(doc, o)
-        copies = find_copies(paragraphs, o)
+        paragraphs, copies = paragraph_copies(doc, o)
         if o.unit == "paragraph":
             for c in copies:
                 later = paragraphs[c.later]
@@ -127,8 +138,28 @@ def make_unit(block: Block, start: int, end: int, group: int) -> Unit:
 
     norm = default_process(block.text[start:end])
     tokens = norm.split()
-    numbers = tuple(sorted(t for t in tokens if not t.isalpha()))  # default_process leaves only [^\W_]+
-    return Unit(block, start, end, norm, len(tokens) - sum(t.isdigit() for t in numbers), group, numbers)
+    return Unit(
+        block, start, end, norm, frozenset(tokens), len(tokens) - sum(map(str.isdigit, tokens)), group
+    )
+
+
+def paragraph_copies(doc: Document, o: Options) -> tuple[list[Unit], list[Copy]]:
+    """The paragraph units and their copies, computed once per document for both duplicate rules
+    when their paragraph settings agree."""
+    key = (
+        "duplicates",
+        o.min_words,
+        tuple(o.block_kinds),
+        tuple(sorted(o.scorers.items())),
+        o.partial_min_words,
+        o.fuzzy_min_words,
+        o.refrain,
+        o.overlap,
+    )
+    if key not in doc.cache:
+        units = paragraph_units(doc, o)
+        doc.cache[key] = (units, find_copies(units, o))
+    return doc.cache[key]
 
 
 def paragraph_units(doc: Document, o: Options) -> list[Unit]:
@@ -155,41 +186,39 @@ def find_copies(
     """Each unit that copies an earlier one, with the earliest unit it copies; refrains dropped."""
     if len(units) < 2:
         return []
-    from rapidfuzz import fuzz, process
+    from rapidfuzz import fuzz
 
     norms = [u.norm for u in units]
-    sorted_norms = [" ".join(sorted(n.split())) for n in norms] if "token_sort_ratio" in o.scorers else []
-    word_sets = [frozenset(n.split()) for n in norms] if "partial_ratio" in o.scorers else []
     loose = o.scorers.get("ratio", 90)
     first_seen: dict[str, int] = {}
     family = list(range(len(units)))  # union-find over loose near-copies, to spot refrains
     copies: list[Copy] = []
-    for j, u in enumerate(units):
+    for j, (u, earlier) in enumerate(
+        zip(units, _candidates([u.tokens for u in units], o.overlap), strict=True)
+    ):
         seen = first_seen.setdefault(u.norm, j)
-        near = process.extract(u.norm, norms[:j], scorer=fuzz.ratio, score_cutoff=loose, limit=None)
-        for _, _, i in near:
+        near = [(i, score) for i in earlier if (score := fuzz.ratio(u.norm, norms[i], score_cutoff=loose))]
+        for i, _ in near:
             _union(family, i, j)
         if query is not None and not query(u):
             continue
         best: Copy | None = None
         if seen < j and not (other_group and units[seen].group == u.group):
             best = Copy(j, seen, "exact copy", 100.0)
-        if u.words >= o.fuzzy_min_words:
+        if u.words >= o.fuzzy_min_words and earlier:
             for name, threshold in o.scorers.items():
                 limit = best.first if best else j
                 if name == "ratio":
-                    hits = [(i, score) for _, score, i in near if i < limit and score >= threshold]
+                    hits = [(i, score) for i, score in near if i < limit and score >= threshold]
                 elif name == "token_sort_ratio":
-                    found = process.extract(
-                        sorted_norms[j],
-                        sorted_norms[:limit],
-                        scorer=fuzz.ratio,
-                        score_cutoff=threshold,
-                        limit=None,
-                    )
-                    hits = [(i, score) for _, score, i in found]
+                    hits = [
+                        (i, score)
+                        for i in earlier
+                        if i < limit
+                        and (score := fuzz.ratio(u.sorted_norm, units[i].sorted_norm, score_cutoff=threshold))
+                    ]
                 else:
-                    hits = _contained(j, units, word_sets, limit, threshold, o.partial_min_words)
+                    hits = _contained(j, units, [i for i in earlier if i < limit], threshold, o)
                 hits = [
                     (i, score)
                     for i, score in hits
@@ -232,25 +261,61 @@ def _numbers_match(scorer: str, later: Unit, first: Unit) -> bool:
 
 
 def _contained(
-    j: int, units: list[Unit], word_sets: list[frozenset], limit: int, threshold: float, min_words: int
+    j: int, units: list[Unit], earlier: list[int], threshold: float, o: Options
 ) -> list[tuple[int, float]]:
     """Earlier, longer units that contain unit j (partial_ratio), with their scores."""
     from rapidfuzz import fuzz
 
     u = units[j]
-    if u.words < min_words:
+    if u.words < o.partial_min_words:
         return []
-    mine = word_sets[j]
+    mine = u.tokens
     budget = len(mine) // 4  # a contained copy shares nearly all its words: skip the rest cheaply
     hits = []
-    for i in range(limit):
+    for i in earlier:
         other = units[i]
-        if other.words < u.words or len(mine - word_sets[i]) > budget:
+        if other.words < u.words or len(mine - other.tokens) > budget:
             continue
         score = fuzz.partial_ratio(u.norm, other.norm, score_cutoff=threshold)
         if score:
             hits.append((i, score))
     return hits
+
+
+def _candidates(token_sets: list[frozenset[str]], overlap: float) -> list[list[int]]:
+    """For each unit, the earlier units that could be a copy of it.
+
+    A copy in any form (edited, reordered, truncated, contained) shares nearly all its words with
+    the unit it copies. So a unit is a candidate only when `overlap` of its distinct words occur in
+    some other unit too (set arithmetic in C, no Python loop over words), and among those an
+    inverted index of content words keeps the earlier units sharing at least half of them. Most
+    articles have no candidate at all, and no rapidfuzz scorer runs on them."""
+    seen_in = Counter(chain.from_iterable(token_sets))
+    repeated = {w for w, n in seen_in.items() if n > 1}
+    out: list[list[int]] = [[] for _ in token_sets]
+    postings: dict[str, list[int]] = {}
+    for j, tokens in enumerate(token_sets):
+        common = tokens & repeated  # a word found in no other unit cannot be shared
+        words = (common - _COMMON) or common
+        if tokens and len(common) >= overlap * len(tokens):
+            shared: dict[int, int] = {}
+            for w in words:
+                for i in postings.get(w, ()):
+                    shared[i] = shared.get(i, 0) + 1
+            need = max(1, len(words) // 2)
+            out[j] = sorted(i for i, n in shared.items() if n >= need)
+        for w in words:
+            postings.setdefault(w, []).append(j)
+    return out
+
+
+# frequent words: in nearly every unit, they tell nothing about copies
+_COMMON = frozenset(
+    """a an the and or but of to in on at for by with from as is are was were be been has have had
+    it its he she they his her their them we our you i that this these those which who what when
+    where there not no so if than then also after over into about more most some said says told
+    will would could can may might should one two new year years people time just like only""".split()
+)
 
 
 def _starts_at_beginning(short: str, long: str) -> bool:
