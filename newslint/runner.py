@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import sys
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from newslint import api, baseline, config, fixer
+from newslint import api, config
 from newslint.engine import RUN_LEVEL_KINDS, Linter, available_rules, select_rules
 from newslint.errors import InputError
 from newslint.finding import Finding, Severity
@@ -15,6 +16,9 @@ from newslint.readers import read_document
 from newslint.source import Source
 from newslint.suppressions import RULE_ID as UNUSED_SUPPRESSION
 from newslint.suppressions import Suppressor
+
+if TYPE_CHECKING:
+    from newslint import fixer
 
 
 def run_check(
@@ -35,6 +39,8 @@ def run_check(
     write_baseline: str | None = None,
     statistics: bool = False,
 ) -> int:
+    if baseline_file or write_baseline:
+        from newslint import baseline
     cfg = config.load(config_file or config.discover())
     rules = select_rules(cfg, select, ignore)
     run_rules = [r for r in rules if r.kind in RUN_LEVEL_KINDS]
@@ -152,6 +158,8 @@ def _fix(
 ) -> bool:
     """Fix each file (print a diff instead with `diff`; print the text for stdin) and say what was
     done on stderr. Fixed files get their new source, document and own findings."""
+    from newslint import fixer
+
     # between rounds only the file itself is re-linted, so only its own rules judge its suppressions
     for_linter = {
         id(lt): replace(suppress, enabled=frozenset(r.id for r in lt.rules), judge_all=False)
@@ -201,6 +209,8 @@ def _fix_one(
     source: Source, findings: list[Finding], linter: Linter, suppress: Suppressor, unsafe: bool
 ) -> tuple[fixer.FixOutcome, dict]:
     """Fix one file; also returns the last re-lint's document and own findings."""
+    from newslint import fixer
+
     last: dict = {}
 
     def relint(source: Source) -> list[Finding]:
