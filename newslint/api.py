@@ -7,6 +7,7 @@ import os
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from newslint.config import Config
 from newslint.document import Document
@@ -27,7 +28,7 @@ class FileResult:
     source: Source | None
     findings: list[Finding] = field(default_factory=list)
     error: str | None = None  # an input problem: the file was not checked
-    document: Document | None = None  # kept only when a run-level rule needs it
+    article: Any = None  # what a run-level rule collected from the document (see runner)
 
 
 def decode(data: bytes, path: str) -> Source:
@@ -90,22 +91,22 @@ def _excluded(path: str, patterns: list[str]) -> bool:
 
 # --- linting --------------------------------------------------------------------------------------
 
-_worker: tuple[Linter, bool] | None = None
+_worker: tuple[Linter, Callable[[Document], Any] | None] | None = None
 
 
-def _init_worker(linter: Linter, keep_documents: bool) -> None:
+def _init_worker(linter: Linter, collect: Callable[[Document], Any] | None) -> None:
     global _worker
-    _worker = (linter, keep_documents)
+    _worker = (linter, collect)
 
 
 def _lint_one(path: str, source: Source | None = None) -> FileResult:
-    linter, keep = _worker  # type: ignore[misc]
+    linter, collect = _worker  # type: ignore[misc]
     try:
         source = source or read_source(path)
     except InputError as exc:
         return FileResult(path, None, error=str(exc))
     doc = read_document(source)
-    return FileResult(path, source, linter.lint(doc), document=doc if keep else None)
+    return FileResult(path, source, linter.lint(doc), article=collect(doc) if collect else None)
 
 
 def lint_text(text: str, path: str = "<text>", config: Config | None = None) -> list[Finding]:
@@ -128,12 +129,14 @@ def lint_text(text: str, path: str = "<text>", config: Config | None = None) -> 
 def lint_paths(
     paths: list[str],
     linter: Linter,
-    keep_documents: bool = False,
+    collect: Callable[[Document], Any] | None = None,
     jobs: int | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> list[FileResult]:
-    """Lint files in order; many files are spread over all cores, results keep their order."""
-    _init_worker(linter, keep_documents)
+    """Lint files in order; many files are spread over all cores, results keep their order.
+    `collect`, when given, turns each document into the small record a run-level rule needs, in
+    the worker, so that documents never travel between processes."""
+    _init_worker(linter, collect)
     stdin_source = None
     if STDIN in paths:
         try:
@@ -150,7 +153,7 @@ def lint_paths(
         ctx = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
         chunk = max(1, min(64, len(files) // (jobs * 8)))
         with ProcessPoolExecutor(
-            jobs, mp_context=ctx, initializer=_init_worker, initargs=(linter, keep_documents)
+            jobs, mp_context=ctx, initializer=_init_worker, initargs=(linter, collect)
         ) as pool:
             by_path = {}
             for i, result in enumerate(pool.map(_lint_one, files, chunksize=chunk)):

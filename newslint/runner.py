@@ -55,19 +55,20 @@ def run_check(
     suppress = Suppressor(known, ran, unused_rule, all_ran)
     base = baseline.load_baseline(baseline_file) if baseline_file else None
     progress = Progress(len(files)) if len(files) >= 200 and sys.stderr.isatty() else None
-    results = _lint(files, linters, bool(run_rules), jobs, progress)
+    collect = _collector(run_rules, index)
+    results = _lint(files, linters, collect, jobs, progress)
     if progress:
         progress.done()
     own = [r.findings for r in results]  # each file's findings before run-level rules and suppressions
     _finish(results, own, run_rules, index, suppress)
     if fix or diff:
-        changed = _fix(results, own, linters, suppress, unsafe_fixes, diff, bool(run_rules))
+        changed = _fix(results, own, linters, suppress, unsafe_fixes, diff, collect)
         if diff:
             return 2 if any(r.error for r in results) else int(changed)
         if changed:
             _finish(results, own, run_rules, index, suppress)
     for r in results:
-        r.document = None
+        r.article = None
         if r.error:
             print(f"newslint: error: {r.error}", file=sys.stderr)
     if write_baseline:
@@ -117,7 +118,16 @@ def _per_path_linters(
     return out
 
 
-def _lint(files: list[str], linters: dict[str, Linter], keep: bool, jobs: int | None, progress) -> list:
+def _collector(run_rules: list, index: str | None):
+    """What the workers collect of each document for the run-level rule (cross-file duplicates)."""
+    if not run_rules:
+        return None
+    from newslint.dupes.crossfile import Collector
+
+    return Collector.for_run(run_rules[0], index)
+
+
+def _lint(files: list[str], linters: dict[str, Linter], collect, jobs: int | None, progress) -> list:
     """Lint files in order, each group of files sharing per-path settings with its own linter."""
     default = linters.get("")
     groups: dict[int, tuple[Linter, list[str]]] = {}
@@ -126,7 +136,7 @@ def _lint(files: list[str], linters: dict[str, Linter], keep: bool, jobs: int | 
         groups.setdefault(id(linter), (linter, []))[1].append(path)
     by_path = {}
     for linter, paths in groups.values():
-        for result in api.lint_paths(paths, linter, keep_documents=keep, jobs=jobs, progress=progress):
+        for result in api.lint_paths(paths, linter, collect=collect, jobs=jobs, progress=progress):
             by_path[result.path] = result
     return [by_path[p] for p in files]
 
@@ -139,7 +149,7 @@ def _finish(
     for rule in run_rules:
         from newslint.dupes.crossfile import cross_file_findings
 
-        docs = [r.document for r in results if r.document is not None]
+        docs = [r.article for r in results if r.article is not None]
         for path, found in cross_file_findings(docs, rule, index_path=index).items():
             extra.setdefault(path, []).extend(found)
     for r, found in zip(results, own, strict=True):
@@ -154,10 +164,10 @@ def _fix(
     suppress: Suppressor,
     unsafe: bool,
     diff: bool,
-    keep_documents: bool,
+    collect,
 ) -> bool:
     """Fix each file (print a diff instead with `diff`; print the text for stdin) and say what was
-    done on stderr. Fixed files get their new source, document and own findings."""
+    done on stderr. Fixed files get their new source, article and own findings."""
     from newslint import fixer
 
     # between rounds only the file itself is re-linted, so only its own rules judge its suppressions
@@ -190,7 +200,7 @@ def _fix(
             r.error = str(exc)
             continue
         r.source = Source(r.path, outcome.text, r.source.encoding, r.source.bom)
-        r.document = last["doc"] if keep_documents else None
+        r.article = collect(last["doc"]) if collect else None
         own[i] = last["own"]
         applied += outcome.applied
         files += 1

@@ -15,6 +15,44 @@ from newslint.ruleset import Rule
 PARALLEL_MIN_PARAGRAPHS = 40_000  # below this, fingerprinting in-process is faster than a pool
 
 
+@dataclass
+class Article:
+    """What the run-level rule needs of one checked file, small enough to send back from a worker
+    process: its path, its comparable paragraphs and where each one is."""
+
+    path: str
+    paras: list[Para]
+    locations: list[tuple[int, int, int, int]]  # line, column, end_line, end_column of each para
+
+
+@dataclass
+class Collector:
+    """Turns a document into its Article; made once per run and sent to the worker processes."""
+
+    params: Params
+
+    @classmethod
+    def for_run(cls, rule: Rule, index_path: str | None = None) -> Collector:
+        """With an index, the archive decides what a paragraph and a fingerprint are."""
+        from newslint.kinds.cross_file import validate
+
+        validate(rule)
+        if index_path:
+            from newslint.dupes.index import Index
+
+            with Index.open(index_path) as index:
+                return cls(index.params)
+        return cls(Params.from_options(rule.options))
+
+    def __call__(self, doc: Document) -> Article:
+        stop = self.__dict__.get("_stop") or self.__dict__.setdefault(
+            "_stop", StopList(self.params.stop_phrases)
+        )
+        paras = extract(doc, self.params, stop)
+        loc = doc.source.index.location
+        return Article(doc.path, paras, [(*loc(p.start), *loc(p.end)) for p in paras])
+
+
 @dataclass(frozen=True)
 class Copy:
     score: float
@@ -26,18 +64,17 @@ class Copy:
 
 
 def cross_file_findings(
-    docs: list[Document], rule: Rule, index_path: str | None = None
+    items: list[Article] | list[Document], rule: Rule, index_path: str | None = None
 ) -> dict[str, list[Finding]]:
-    """Findings keyed by doc.path: each paragraph with a copy in another document or the index."""
-    from newslint.kinds.cross_file import validate
-
-    validate(rule)
+    """Findings keyed by path: each paragraph with a copy in another article or the index. Takes
+    the Articles that the workers collected (or documents, collected here)."""
+    collect = Collector.for_run(rule, index_path)
+    docs = [a if isinstance(a, Article) else collect(a) for a in items]
     if len(docs) < 2 and not index_path:
         return {}
     o = rule.options
-    params = Params.from_options(o)
-    stop = StopList(params.stop_phrases)
-    paras = [(d, p) for d, doc in enumerate(docs) for p in extract(doc, params, stop)]
+    params = collect.params
+    paras = [(d, p) for d, doc in enumerate(docs) for p in doc.paras]
     copies: dict[int, list[Copy]] = defaultdict(list)  # index into paras -> copies elsewhere
     counts: Counter[int] = Counter()
     if len(docs) >= 2 and paras:
@@ -71,7 +108,7 @@ def _form(score: float) -> str:
 
 
 def _in_run(
-    docs: list[Document],
+    docs: list[Article],
     paras: list[tuple[int, Para]],
     params: Params,
     o,
@@ -80,6 +117,8 @@ def _in_run(
 ) -> None:
     """Pairs within this run: exact copies by text, near copies by LSH + verification."""
     from newslint.dupes.lsh import candidate_pairs, verify
+
+    locations = [loc for doc in docs for loc in doc.locations]  # in the order of paras
 
     group_of: dict[str, int] = {}
     members: list[list[int]] = []
@@ -114,20 +153,13 @@ def _in_run(
                 for other in members[h]:
                     if len(found) >= o.max_related:
                         break
-                    od, op = paras[other]
+                    od = paras[other][0]
                     if od != d:
-                        found.append(_copy_at(docs[od], op, s))
-
-
-def _copy_at(doc: Document, p: Para, score: float) -> Copy:
-    loc = doc.source.index.location
-    line, column = loc(p.start)
-    end_line, end_column = loc(p.end)
-    return Copy(score, doc.path, line, column, end_line, end_column)
+                        found.append(Copy(s, docs[od].path, *locations[other]))
 
 
 def _in_index(
-    docs: list[Document],
+    docs: list[Article],
     paras: list[tuple[int, Para]],
     params: Params,
     o,
@@ -139,12 +171,6 @@ def _in_index(
     from newslint.dupes.index import Index
 
     with Index.open(index_path) as index:
-        if index.params != params:  # the archive decides what a paragraph and a fingerprint are
-            stop = StopList(index.params.stop_phrases)
-            paras = [(d, p) for d, doc in enumerate(docs) for p in extract(doc, index.params, stop)]
-            known = {(d, p.start): k for k, (d, p) in enumerate(paras)}
-        else:
-            known = None
         if not paras:
             return
         norms = [p.norm for _, p in paras]
@@ -155,9 +181,7 @@ def _in_index(
         for m in matches:
             if m.path in in_run:
                 continue
-            k = m.query if known is None else known.get((paras[m.query][0], paras[m.query][1].start))
-            if k is None:
-                continue
+            k = m.query
             counts[k] += 1
             if len(copies[k]) < o.max_related or m.score >= min(c.score for c in copies[k]):
                 copies[k].append(
