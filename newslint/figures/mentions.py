@@ -13,7 +13,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from newslint.figures.numbers import Quantity, Reader
+from newslint.figures.numbers import Quantity, Reader, phrase_trie
+from newslint.figures.tail import Tail, foldable, folded
 from newslint.kinds.base import inside, quoted_ranges
 
 STOP = frozenset(
@@ -41,27 +42,38 @@ _APPENDIX = (
     r"(?:\s+(?:in|of|at|on|across|near|around)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?|\s*,[^,.;]{1,60},)?"
 )
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|\S")
+# a pattern that opens with _WORD and has no look-behind matches first, if anywhere, at the first
+# letter of a run of word characters (from an earlier letter of the run it would match as well):
+# the end of each match of _WORD_STARTS (Tail tries the pattern there only)
+_WORD = r"([A-Za-z][\w'’-]*)"
+_WORD_STARTS = re.compile(r"(?<![\w'’-])[\w'’-]*?[A-Za-z]", re.IGNORECASE)
 _TRANSPARENT = frozenset("“”\"‘’'")
+_WORDISH = re.compile(r"[a-z0-9'’-]").match  # a character event words may not follow in the pass
 _DETERMINERS = frozenset("the a an its their his her our this these those them whom".split())
-_CHANGE_BEFORE = re.compile(
-    r"\b(?:rose|risen|rising|rises|fell|fallen|falling|falls|increased|increases|decreased|jumped|climbed|"
-    r"dropped|grew|grown|declined|surged|plunged|doubled|tripled|soared|slumped|up|down)\s+(?:to\s+|by\s+)?$"
-    r"|\b(?:rose|risen|rising|increased|climbed|jumped|bringing|brought|pushing|pushed|raising|raised|cut|"
-    r"lowering|lowered|revised|extended|extending)(?:\s+[\w'’-]+){0,4}?\s+(?:to|from|by)\s+$"
-    r"|\b(?:by|than|versus|vs\.?|another|additional|further|extra|compared\s+(?:with|to))\s+$",
-    re.IGNORECASE,
+_CHANGE_BEFORE = Tail(
+    re.compile(
+        r"\b(?:rose|risen|rising|rises|fell|fallen|falling|falls|increased|increases|decreased|jumped|climbed|"
+        r"dropped|grew|grown|declined|surged|plunged|doubled|tripled|soared|slumped|up|down)\s+(?:to\s+|by\s+)?$"
+        r"|\b(?:rose|risen|rising|increased|climbed|jumped|bringing|brought|pushing|pushed|raising|raised|cut|"
+        r"lowering|lowered|revised|extended|extending)(?:\s+[\w'’-]+){0,4}?\s+(?:to|from|by)\s+$"
+        r"|\b(?:by|than|versus|vs\.?|another|additional|further|extra|compared\s+(?:with|to))\s+$",
+        re.IGNORECASE,
+    )
 )
 _CHANGE_AFTER = re.compile(
     r"\s*,?\s+(?:up|down)\s+from\b|\s+(?:ago|earlier|later|before|after|from\s+now)\b", re.I
 )
-_PART_BEFORE = re.compile(
-    r"(?:\bincluding|\bamong\s+(?:them|whom|those)|\bof\s+(?:whom|them|those))\s+$", re.I
+_PART_BEFORE = Tail(
+    re.compile(r"(?:\bincluding|\bamong\s+(?:them|whom|those)|\bof\s+(?:whom|them|those))\s+$", re.I)
 )
 _PART_AFTER = re.compile(r"\s+of\s+(?:them|whom|those)\b", re.IGNORECASE)
-_LINK_BEFORE = re.compile(
-    r"([A-Za-z][\w'’-]*)\s*,?\s+(?:(?:is|was|are|were|will\s+be|would\s+be|has\s+been|had\s+been)\s+)?"
-    r"(?:worth|valued\s+at|of|totall?ing|amounting\s+to|at\s+a\s+cost\s+of)\s+$",
-    re.IGNORECASE,
+_LINK_BEFORE = Tail(
+    re.compile(
+        _WORD + r"\s*,?\s+(?:(?:is|was|are|were|will\s+be|would\s+be|has\s+been|had\s+been)\s+)?"
+        r"(?:worth|valued\s+at|of|totall?ing|amounting\s+to|at\s+a\s+cost\s+of)\s+$",
+        re.IGNORECASE,
+    ),
+    _WORD_STARTS,
 )
 # past tenses that end a noun phrase ("the 10-day ceasefire began"); words in -ed end it too
 _IRREGULAR_PAST = frozenset(
@@ -76,11 +88,13 @@ _OF_NUMBER = re.compile(
     r"\s+of\s+(?:the\s+)?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty)\b)", re.I
 )
 # a determiner before a noun, perhaps with two modifiers between: "the planned", "a separate"
-_DETERMINER_BEFORE = re.compile(
-    r"\b(the|this|that|these|those|a|an|another|its|their|his|her|our)\s+(?:[\w'’-]+\s+){0,2}$", re.I
+_DETERMINER_BEFORE = Tail(
+    re.compile(
+        r"\b(the|this|that|these|those|a|an|another|its|their|his|her|our)\s+(?:[\w'’-]+\s+){0,2}$", re.I
+    )
 )
 _DEFINITE = frozenset("the this that these those".split())
-_NAME_BEFORE = re.compile(r"(?:[A-Z][\w'’./-]*\s+){1,3}$")
+_NAME_BEFORE = Tail(re.compile(r"(?:[A-Z][\w'’./-]*\s+){1,3}$"))
 _INDEFINITE = frozenset("a an another".split())
 # a count after these did not happen: "could kill up to 1,000", "would have been able to kill 100"
 _HYPOTHETICAL = re.compile(r"\b(?:could|might|may|able\s+to|threat\w*\s+to|if|unless)\b[^.;:]*$", re.I)
@@ -97,6 +111,7 @@ _TIMEWORDS = (
     r"sunday|yesterday|today|tonight|(?:last|this|next|past)\s+(?:week|month|year|weekend|night|season)"
 )
 _TIME = re.compile(rf"\b(?:{_TIMEWORDS})\b", re.IGNORECASE)
+_TIME_LOWER, _ANOTHER_LOWER = folded(_TIME), folded(_ANOTHER)  # for the lower-cased text: faster
 _MONTH_FULL = {
     m[:3]: m
     for m in "january february march april june july august september october november december".split()
@@ -195,39 +210,71 @@ class Extractor:
         filler = (
             r"(?:\s+(?:of|at|to|is|was|has|had|have|now|reached|hit|stands|stood|passed|topped|exceeded))*"
         )
-        self.event_before = re.compile(rf"(?:^|[^\w'’-])({ev}){filler}\s+(?:{AUX}\s+)*$", re.IGNORECASE)
+        self.event_before = Tail(re.compile(rf"(?:^|[^\w'’-])({ev}){filler}\s+(?:{AUX}\s+)*$", re.IGNORECASE))
         self.event_after = re.compile(rf"\s+(?:{AUX}\s+)*({ev})\b", re.IGNORECASE)
-        self.subject_before = re.compile(rf"([A-Za-z][\w'’-]*){_APPENDIX}\s+(?:{AUX}\s+)*$", re.IGNORECASE)
+        self.subject_before = Tail(
+            re.compile(rf"{_WORD}{_APPENDIX}\s+(?:{AUX}\s+)*$", re.IGNORECASE), _WORD_STARTS
+        )
         self.agent_after = re.compile(r"\s+(?:in|by|during|from)\s+", re.IGNORECASE)
+        # where event words may start ("killed", "death toll"), found in one pass over a block so
+        # that a count with none close enough for event_before or event_after is dropped before it
+        # is even read (_may_count; None: words beyond ASCII, no pass over the lower-cased text).
+        # Between an event word and its count stand only the letters and spaces of fillers and
+        # auxiliaries; gap finds anything else.
+        words = [_key(w) for w in event_words]
+        self.event_word = re.compile(phrase_trie(words))
+        ascii_words = all(w.isascii() for w in words)
+        self.event_start = re.compile(rf"[^a-z0-9'’-](?={self.event_word.pattern})") if ascii_words else None
+        extra = sorted({ch for w in words for ch in w if not "a" <= ch <= "z"})
+        self.gap = re.compile(rf"[^\sa-z{re.escape(''.join(extra))}]")
         vb = _phrases(list(verbs))
-        self.verb_before = re.compile(
-            rf"([A-Za-z][\w'’-]*){_APPENDIX}\s+(?:{AUX}\s+)*({vb})\s+(?:(?:the|its|their|his|her|an?)\s+([\w'’-]+)\s+)?"
-            r"(?:for\s+|at\s+|of\s+|about\s+)?$",
-            re.IGNORECASE,
+        self.verb_before = Tail(
+            re.compile(
+                rf"{_WORD}{_APPENDIX}\s+(?:{AUX}\s+)*({vb})\s+(?:(?:the|its|their|his|her|an?)\s+([\w'’-]+)\s+)?"
+                r"(?:for\s+|at\s+|of\s+|about\s+)?$",
+                re.IGNORECASE,
+            ),
+            _WORD_STARTS,
         )
 
     # --- public -------------------------------------------------------------------------------
 
-    def mentions(self, text: str, split: Callable[[], list[tuple[int, int]]]) -> list[Mention]:
+    def mentions(
+        self,
+        text: str,
+        split: Callable[[], list[tuple[int, int]]],
+        matches: list[re.Match] | None = None,
+        lower: str | None = None,
+    ) -> list[Mention]:
         """The mentions of one block, in order; split() gives its sentences as (start, end) offsets,
-        called only when the block has a quantity. Quoted figures are the speaker's: left out."""
+        called once the block has a match; matches are the reader's matches in text, and lower is
+        text.lower(), when the caller has them. Quoted figures are the speaker's: left out."""
         out: list[Mention] = []
         sentences: list[tuple[int, int]] = []
         starts: list[int] = []
-        quotes: list[tuple[int, int]] = []
+        quotes: list[tuple[int, int]] | None = None
         context: dict[int, tuple[frozenset[str], bool]] = {}
-        for m in self.reader.regex.finditer(text):
-            q = self.reader.read(text, m)
-            if q is None:
-                continue
+        folds: bool | None = None  # whether lower may stand for text (see foldable), once needed
+        events: list[int] | None = None  # where event words may start, once a count needs them
+        gate = self.event_start is not None
+        for m in self.reader.matches(text) if matches is None else matches:
             if not starts:
                 sentences = split() or [(0, len(text))]
                 starts = [a for a, _ in sentences]
-                quotes = quoted_ranges(text)
-            if quotes and inside(quotes, q.start, q.end):
-                continue
-            k = max(0, bisect.bisect_right(starts, q.start) - 1)
+            k = max(0, bisect.bisect_right(starts, m.start()) - 1)  # the quantity starts where m does
             s0, s1 = sentences[k]
+            if gate and self.reader.counts(m):
+                if events is None:
+                    if folds is None:
+                        lower = text.lower() if lower is None else lower
+                        folds = foldable(text, lower)
+                    events = self._event_starts(lower) if folds else []
+                    gate = folds
+                if gate and not self._may_count(text, lower, m, s0, s1, events):
+                    continue  # a count with no event near it is no mention: not even read
+            q = self.reader.read(text, m)
+            if q is None:
+                continue
             # "killed 16 leaders and wounded nine": nine of the leaders
             elided = next(
                 (p.noun for p in reversed(out) if p.sentence == k and not p.unit and p.end > p.quantity.end),
@@ -235,6 +282,10 @@ class Extractor:
             )
             mention = self._mention(text, q, max(s0, q.start - 90), max(q.end, min(s1, q.end + 90)), elided)
             if mention is None:
+                continue
+            if quotes is None:
+                quotes = quoted_ranges(text)  # only now: most quantities are no mention
+            if quotes and inside(quotes, q.start, q.end):
                 continue
             mention.sentence = k
             if mention.partitive:
@@ -248,13 +299,53 @@ class Extractor:
                     mention.event, mention.subject = whole.event, whole.subject
                     mention.noun = mention.noun or self.events[whole.event].noun
             if k not in context:
-                times = frozenset(_time_key(t.group()) for t in _TIME.finditer(text, s0, s1))
-                context[k] = times, bool(_ANOTHER.search(text, s0, s1))
+                if folds is None:
+                    lower = text.lower() if lower is None else lower
+                    folds = foldable(text, lower)
+                if folds and _TIME_LOWER and _ANOTHER_LOWER:
+                    times = frozenset(_time_key(t.group()) for t in _TIME_LOWER.finditer(lower, s0, s1))
+                    context[k] = times, bool(_ANOTHER_LOWER.search(lower, s0, s1))
+                else:
+                    times = frozenset(_time_key(t.group()) for t in _TIME.finditer(text, s0, s1))
+                    context[k] = times, bool(_ANOTHER.search(text, s0, s1))
             mention.times, another = context[k]
             if another and not mention.unit:
                 continue  # "eight people were also killed", "earlier, police said 30 died"
             out.append(mention)
         return out
+
+    def _event_starts(self, lower: str) -> list[int]:
+        """Where event words may start in a lower-cased block: after a character that is not a
+        letter, digit, apostrophe or hyphen."""
+        return [m.start() for m in self.event_start.finditer(" " + lower)]  # " ": one at 0
+
+    def _may_count(self, text: str, lower: str, m: re.Match, s0: int, s1: int, events: list[int]) -> bool:
+        """Whether the count of m (in the sentence s0..s1) may be a mention, as _mention and _count
+        decide it: a part of a count ("including 160 children", "160 of them"), or a count with an
+        event word in the words before it that only fillers and auxiliaries follow (event_before,
+        which may also take one cut at the start of the words), or one after the words after it
+        that only auxiliaries precede (event_after). Keep it in step with them."""
+        start, end = m.start(), m.end()
+        left_start, right_end = max(s0, start - 90), max(end, min(s1, end + 90))
+        i = bisect.bisect_left(events, start) - 1  # the last event word before the count
+        before = events[i] if i >= 0 and events[i] >= left_start else -1
+        if (
+            before < 0
+            and left_start
+            and _WORDISH(lower[left_start - 1])
+            and self.event_word.match(lower, left_start)
+        ):
+            before = left_start  # one cut by the start of the words, which the pass cannot see
+        if before >= 0 and not self.gap.search(lower, before, start):
+            return True
+        j = bisect.bisect_left(events, end)  # the first event word after it
+        if j < len(events) and (events[j] <= right_end or not self.gap.search(lower, right_end, events[j])):
+            return True
+        if _PART_AFTER.match(text, end):
+            return True
+        return _PART_BEFORE.possible(lower, left_start, start) and bool(
+            _PART_BEFORE.search(text[left_start:start])
+        )
 
     # --- one quantity ----------------------------------------------------------------------------
 
@@ -262,7 +353,7 @@ class Extractor:
         self, text: str, q: Quantity, left_start: int, right_end: int, elided: str
     ) -> Mention | None:
         left = text[left_start : q.start]
-        if _CHANGE_BEFORE.search(left) or _CHANGE_AFTER.match(text, q.end) or _OF_NUMBER.match(text, q.end):
+        if _CHANGE_AFTER.match(text, q.end) or _OF_NUMBER.match(text, q.end) or _CHANGE_BEFORE.search(left):
             return None  # "rose to 45", "up from 30", "one of six"
         pos = q.end
         part = _PART_AFTER.match(text, pos) if q.unit == "" else None
@@ -271,8 +362,14 @@ class Extractor:
         words = self._noun_phrase(text, pos, right_end, q.unit == "" or q.attributive)
         if words is None:
             return None  # "10 more people", "3 other cases": an increment or another set
-        noun = norm(words[-1][0]) if words else ""
         end = words[-1][2] if words else q.end
+        before = None
+        if not q.unit:
+            partitive = bool(part or _PART_BEFORE.search(left))  # mentions() finds the whole
+            before = self.event_before.search(left)
+            if not (partitive or before or self.event_after.match(text, end)):
+                return None  # a count of no event (the common case: decided before the rest)
+        noun = norm(words[-1][0]) if words else ""
         mention = Mention(q, q.start, end, text[q.start : end], self.synonyms.get(noun, noun))
         rate = _RATE_AFTER.match(text, end)
         mention.rate = next(g for g in rate.groups() if g).lower() if rate else ""
@@ -280,8 +377,8 @@ class Extractor:
             if words and noun != words[-1][0].lower().replace("-", ""):
                 return None  # "two-year treasury notes", "$3bn of loans": a class, not one thing
             return self._measure(mention, left, bool(words))
-        mention.partitive = bool(part or _PART_BEFORE.search(left))  # mentions() finds the whole
-        return self._count(text, mention, left, "" if part and not words else elided or None)
+        mention.partitive = partitive
+        return self._count(text, mention, left, "" if part and not words else elided or None, before)
 
     def _noun_phrase(
         self, text: str, pos: int, end: int, attributive: bool, determiner: bool = False
@@ -323,13 +420,15 @@ class Extractor:
                 break
         return words
 
-    def _count(self, text: str, mention: Mention, left: str, elided: str | None) -> Mention | None:
-        """A count needs an event: "killed 30", "30 people died", "30 deaths", "death toll of 30".
+    def _count(
+        self, text: str, mention: Mention, left: str, elided: str | None, before: re.Match | None
+    ) -> Mention | None:
+        """A count needs an event: "killed 30", "30 people died", "30 deaths", "death toll of 30";
+        before is the match of event_before in left.
 
         Without a noun it counts the noun of the count before it in the sentence (elided), or
         nothing of its own after "of them" (elided ""), or the event's noun ("killed 30": people)."""
         event = ""
-        before = self.event_before.search(left)
         if before:
             if _HYPOTHETICAL.search(left, max(0, before.start(1) - 60), before.start(1)):
                 return None

@@ -80,12 +80,20 @@ class Checker:
 
     def check(self, doc: Document) -> Iterator[Finding]:
         mentions: list[Mention] = []
-        for i, block in enumerate(doc.blocks):
-            for m in self.extractor.mentions(block.text, partial(_sentences, block)):
-                m.block = i
-                mentions.append(m)
-        index = doc.source.index
+        blocks = doc.blocks
+        found = self.extractor.reader.document_matches([b.text for b in blocks], doc.prose_lower)
+        for i, matches in enumerate(found):
+            if matches:
+                block = blocks[i]
+                for m in self.extractor.mentions(
+                    block.text, partial(_sentences, block), matches, block.lower
+                ):
+                    m.block = i
+                    mentions.append(m)
+        if len(mentions) < 2:
+            return  # a conflict needs two figures
         for c in conflicts(mentions, self.options.max_ratio):
+            index = doc.source.index
             span = doc.blocks[c.mention.block].span(c.mention.start, c.mention.end)
             other = doc.blocks[c.other.block].span(c.other.start, c.other.end)
             line, _ = index.location(span.start)
