@@ -12,7 +12,6 @@ texts other rules share are cached too.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import time
@@ -21,25 +20,14 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.join(HERE, "..")
 SHARED = os.path.join(ROOT, "..", "shared", "corpus")
 sys.path.insert(0, ROOT)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from eval_noise import articles  # noqa: E402
 
 from newslint.kinds.figures import Checker  # noqa: E402
 from newslint.readers.plain import read  # noqa: E402
 from newslint.ruleset import load_rule  # noqa: E402
 from newslint.source import Source  # noqa: E402
-
-
-def articles(corpus: str) -> list[tuple[str, str]]:
-    if corpus == "aeb":
-        with open(os.path.join(SHARED, "aeb", "ground-truth.json"), encoding="utf-8") as fh:
-            data = json.load(fh)
-        return [(sha + ".txt", item["articleBody"]) for sha, item in sorted(data.items())]
-    folder = os.path.join(SHARED, corpus)
-    out = []
-    for name in sorted(os.listdir(folder)):
-        if name.endswith(".txt"):
-            with open(os.path.join(folder, name), encoding="utf-8", errors="replace") as fh:
-                out.append((name, fh.read()))
-    return out
 
 
 def run(corpus: str, checker: Checker, quiet: bool, show_mentions: bool, repeat: int = 1) -> None:

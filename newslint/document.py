@@ -47,6 +47,15 @@ class OffsetMap:
         return Span(a, max(a, b))
 
 
+def add_run(pieces: list[list[int]], text_at: int, source_at: int, length: int) -> None:
+    """Record that text[text_at:text_at+length] came from source[source_at:...], extending the last
+    run when both sides continue it (readers build their OffsetMap pieces with this)."""
+    if pieces and pieces[-1][0] + pieces[-1][2] == text_at and pieces[-1][1] + pieces[-1][2] == source_at:
+        pieces[-1][2] += length
+    else:
+        pieces.append([text_at, source_at, length])
+
+
 @dataclass(eq=False)
 class Sentence:
     block: Block

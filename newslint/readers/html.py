@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from html import unescape
 
-from newslint.document import Block, Document, OffsetMap
+from newslint.document import Block, Document, OffsetMap, add_run
 from newslint.source import Source
 
 VOID = frozenset("area base br col embed hr img input keygen link meta param source track wbr".split())
@@ -294,11 +294,7 @@ class _Builder:
         if self.space >= 0:
             self.space, space = -1, self.space
             self._put(" ", space)
-        pieces = self.pieces
-        if pieces and pieces[-1][0] + pieces[-1][2] == self.n and pieces[-1][1] + pieces[-1][2] == at:
-            pieces[-1][2] += len(s)
-        else:
-            pieces.append([self.n, at, len(s)])
+        add_run(self.pieces, self.n, at, len(s))
         self.parts.append(s)
         self.n += len(s)
         self.last = s[-1]

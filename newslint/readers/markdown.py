@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from newslint.document import Block, Document, OffsetMap
+from newslint.document import Block, Document, OffsetMap, add_run
 from newslint.finding import Span
 from newslint.source import Source
 
@@ -161,11 +161,7 @@ class _Inline:
                 s, at = s[1:], at + 1  # no leading space at the start of a line
                 if not s:
                     return
-        p = self.pieces
-        if p and p[-1][0] + p[-1][2] == self.n and p[-1][1] + p[-1][2] == at:
-            p[-1][2] += len(s)
-        else:
-            p.append([self.n, at, len(s)])
+        add_run(self.pieces, self.n, at, len(s))
         self.parts.append(s)
         self.n += len(s)
 
