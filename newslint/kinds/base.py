@@ -88,7 +88,8 @@ def match_case(observed: str, replacement: str) -> str:
 # --- literal prefilter ----------------------------------------------------------------------------
 # Python's regex engine tries a pattern at every position; a plain `in` test over the lower-cased
 # block is ~20x faster. Each pattern gets the literals one of which every match must contain, and
-# blocks without any of them are skipped.
+# blocks without any of them are skipped. A doubled-word pattern (`\b(\w+)\s+\1\b`) has no
+# literal; it is gated on the block having two equal words in a row.
 
 try:
     from re import _constants as _sre_c
@@ -97,18 +98,24 @@ except ImportError:  # Python 3.10
     import sre_constants as _sre_c  # type: ignore[no-redef]
     import sre_parse as _sre_parse  # type: ignore[no-redef]
 
+MAX_LITERALS = 24  # alternatives a literal set may grow to by expanding character classes
+
 
 class Pattern:
     """A compiled regex plus the literals that gate it (case kept when the regex is case-sensitive)."""
 
-    __slots__ = ("regex", "literals", "folded")
+    __slots__ = ("regex", "literals", "folded", "doubled_word")
 
     def __init__(self, regex: re.Pattern, min_length: int = 3) -> None:
         self.regex = regex
         self.folded = bool(regex.flags & re.IGNORECASE) or "(?i" in regex.pattern
-        self.literals = required_literals(regex.pattern, regex.flags, min_length, fold=self.folded)
+        tree = _parse(regex.pattern, regex.flags)
+        self.literals = required_literals(regex.pattern, regex.flags, min_length, self.folded, tree)
+        self.doubled_word = tree is not None and _is_doubled_word(list(tree))
 
     def may_match(self, block: Block) -> bool:
+        if self.doubled_word and not block.has_doubled_word:
+            return False
         return self._present(block.lower if self.folded else block.text)
 
     def may_match_doc(self, doc: Document) -> bool:
@@ -119,7 +126,7 @@ class Pattern:
         return not self.literals or any(lit.lower() in lower for lit in self.literals)
 
     def _present(self, text: str) -> bool:
-        return not self.literals or any(lit in text for lit in self.literals)
+        return not self.literals or any(map(text.__contains__, self.literals))
 
 
 def scan(doc: Document, patterns: list[Pattern], scope: str) -> Iterator[tuple[Block, int, re.Match]]:
@@ -141,12 +148,8 @@ def scan(doc: Document, patterns: list[Pattern], scope: str) -> Iterator[tuple[B
 
 def _bounds(block: Block, scope: str) -> tuple[list[int], list[int]] | None:
     if scope == "sentence":
-        spans = [(s.start, s.end) for s in block.sentences]
-    elif scope == "line":
-        spans = block.lines
-    else:
-        return None
-    return [a for a, _ in spans], [b for _, b in spans]
+        return block.sentence_bounds
+    return block.line_bounds if scope == "line" else None
 
 
 def _within(bounds: tuple[list[int], list[int]], start: int, end: int) -> bool:
@@ -155,44 +158,145 @@ def _within(bounds: tuple[list[int], list[int]], start: int, end: int) -> bool:
     return k >= 0 and end <= ends[k]
 
 
-def required_literals(
-    pattern: str, flags: int = 0, min_length: int = 3, fold: bool = True
-) -> tuple[str, ...] | None:
-    """Literals one of which every match contains (lower-cased when fold), or None if none can be
-    derived."""
+def _parse(pattern: str, flags: int) -> object | None:
     try:
-        tree = _sre_parse.parse(pattern, flags & ~re.IGNORECASE)
+        return _sre_parse.parse(pattern, flags & ~re.IGNORECASE)
     except (re.error, RecursionError):
         return None
-    found = _sequence_literals(list(tree), fold)
-    return found if found and min(map(len, found)) >= min_length else None
+
+
+def required_literals(
+    pattern: str, flags: int = 0, min_length: int = 3, fold: bool = True, tree: object | None = None
+) -> tuple[str, ...] | None:
+    """Literals one of which every match contains (lower-cased when fold), or None if none can be
+    derived or they are too short to be selective: shorter than min_length, unless each has at
+    least two characters and a punctuation mark (a quote and a comma, a space and a hyphen)."""
+    tree = tree if tree is not None else _parse(pattern, flags)
+    if tree is None:
+        return None
+    found = _sequence_literals(list(tree), fold)  # type: ignore[call-overload]
+    if not found:
+        return None
+    if min(map(len, found)) >= min_length or all(len(lit) >= 2 and _has_mark(lit) for lit in found):
+        return found
+    return None
+
+
+def _has_mark(literal: str) -> bool:
+    return any(not (c.isalnum() or c.isspace()) for c in literal)
 
 
 def _sequence_literals(items: list, fold: bool = True) -> tuple[str, ...] | None:
+    """The best literal set of a sequence: runs of items that match a few fixed strings (literals,
+    small character classes, groups of them, zero-width assertions) are joined into one run."""
     best: tuple[str, ...] | None = None
 
     def consider(candidates: tuple[str, ...] | None) -> None:
         nonlocal best
-        if candidates and (best is None or min(map(len, candidates)) > min(map(len, best))):
+        if candidates and all(candidates) and (best is None or _rank(candidates) > _rank(best)):
             best = candidates
 
-    run: list[str] = []
+    run: tuple[str, ...] = ("",)
     for op, av in items:
-        if op is _sre_c.LITERAL:
-            run.append(chr(av).lower() if fold else chr(av))
+        fixed = _fixed_strings(op, av, fold)
+        if fixed is not None and len(run) * len(fixed) <= MAX_LITERALS:
+            run = tuple(sorted({a + b for a in run for b in fixed}))
             continue
         if op is _sre_c.ASSERT and av[0] == 1:  # a lookahead's leading literals follow the run
             for sub_op, sub_av in av[1]:
                 if sub_op is not _sre_c.LITERAL:
                     break
-                run.append(chr(sub_av).lower() if fold else chr(sub_av))
-        consider(("".join(run),) if run else None)
-        run = []
+                run = tuple(a + _char(sub_av, fold) for a in run)
+        consider(run)
+        run = ("",)
         if op is _sre_c.SUBPATTERN:
             consider(_sequence_literals(list(av[-1]), fold))
         elif op is _sre_c.BRANCH:
             branches = [_sequence_literals(list(b), fold) for b in av[1]]
             if all(branches):
                 consider(tuple(sorted({lit for b in branches for lit in b})))  # type: ignore[union-attr]
-    consider(("".join(run),) if run else None)
+        elif op in (_sre_c.MAX_REPEAT, _sre_c.MIN_REPEAT) and av[0] >= 1:
+            consider(_sequence_literals(list(av[2]), fold))
+    consider(run)
     return best
+
+
+def _rank(literals: tuple[str, ...]) -> tuple[int, int]:
+    """Longer is more selective, up to a point; then fewer alternatives are cheaper to test."""
+    return min(min(map(len, literals)), 5), -len(literals)
+
+
+def _char(code: int, fold: bool) -> str:
+    return chr(code).lower() if fold else chr(code)
+
+
+def _fixed_strings(op, av, fold: bool) -> tuple[str, ...] | None:
+    """The few strings an item can match, when it is that simple ('' for zero-width assertions)."""
+    if op is _sre_c.LITERAL:
+        return (_char(av, fold),)
+    if op is _sre_c.IN and all(sub_op is _sre_c.LITERAL for sub_op, _ in av):
+        return tuple(sorted({_char(code, fold) for _, code in av}))
+    if op is _sre_c.AT or op is _sre_c.ASSERT_NOT or (op is _sre_c.ASSERT and av[0] == -1):
+        return ("",)
+    if op is _sre_c.SUBPATTERN:
+        return _fixed_sequence(av[-1], fold)
+    if op in (_sre_c.MAX_REPEAT, _sre_c.MIN_REPEAT) and (av[0], av[1]) == (0, 1):  # optional: x?
+        fixed = _fixed_sequence(av[2], fold)
+        return None if fixed is None else tuple(sorted({"", *fixed}))
+    if op is _sre_c.BRANCH:
+        alternatives = [_fixed_sequence(b, fold) for b in av[1]]
+        if all(a is not None for a in alternatives):
+            union = {s for a in alternatives for s in a}  # type: ignore[union-attr]
+            return tuple(sorted(union)) if len(union) <= MAX_LITERALS else None
+    return None
+
+
+def _fixed_sequence(items, fold: bool) -> tuple[str, ...] | None:
+    strings: tuple[str, ...] = ("",)
+    for op, av in items:
+        fixed = _fixed_strings(op, av, fold)
+        if fixed is None or len(strings) * len(fixed) > MAX_LITERALS:
+            return None
+        strings = tuple(sorted({a + b for a in strings for b in fixed}))
+    return strings
+
+
+def _is_doubled_word(items: list) -> bool:
+    """Whether the pattern contains `\\b([A-Za-z0-9]+)` whitespace+ `\\1\\b`: then every match holds
+    two equal words in a row (Block.has_doubled_word)."""
+    for k in range(1, len(items) - 3):
+        (at1, b1), (sub, group), (rep, space), (ref, g), (at2, b2) = items[k - 1 : k + 4]
+        if not (at1 is at2 is _sre_c.AT and b1 is b2 is _sre_c.AT_BOUNDARY):
+            continue
+        if sub is not _sre_c.SUBPATTERN or ref is not _sre_c.GROUPREF or group[0] != g:
+            continue
+        if _repeat_of(rep, space, _is_space_class) and len(group[-1]) == 1:
+            body_op, body_av = group[-1][0]
+            if _repeat_of(body_op, body_av, _is_word_class):
+                return True
+    return False
+
+
+def _repeat_of(op, av, test) -> bool:
+    return op is _sre_c.MAX_REPEAT and av[0] >= 1 and len(av[2]) == 1 and test(*av[2][0])
+
+
+def _is_space_class(op, av) -> bool:
+    if op is _sre_c.LITERAL:
+        return chr(av).isspace()
+    return op is _sre_c.IN and all(
+        (o is _sre_c.LITERAL and chr(a).isspace()) or (o is _sre_c.CATEGORY and a is _sre_c.CATEGORY_SPACE)
+        for o, a in av
+    )
+
+
+def _is_word_class(op, av) -> bool:
+    """A class of ASCII letters and digits only (`\\w` also has '_', which splits folded words)."""
+    if op is not _sre_c.IN:
+        return False
+    for o, a in av:
+        if o is _sre_c.RANGE and all(chr(c).isascii() and chr(c).isalnum() for c in range(a[0], a[1] + 1)):
+            continue
+        if not (o is _sre_c.LITERAL and chr(a).isascii() and chr(a).isalnum()):
+            return False
+    return True
