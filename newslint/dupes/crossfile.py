@@ -5,14 +5,13 @@ from __future__ import annotations
 import os
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from typing import Any
 
 from newslint.document import Document
 from newslint.dupes.fingerprint import Para, Params, StopList, extract, fingerprint
 from newslint.finding import Finding, Related, Span
 from newslint.kinds.base import finding, render
 from newslint.ruleset import Rule
-
-PARALLEL_MIN_PARAGRAPHS = 40_000  # below this, fingerprinting in-process is faster than a pool
 
 
 @dataclass
@@ -23,6 +22,7 @@ class Article:
     path: str
     paras: list[Para]
     locations: list[tuple[int, int, int, int]]  # line, column, end_line, end_column of each para
+    keys: Any  # (len(paras), bands) uint64 LSH band keys, computed in the worker
 
 
 @dataclass
@@ -50,7 +50,8 @@ class Collector:
         )
         paras = extract(doc, self.params, stop)
         loc = doc.source.index.location
-        return Article(doc.path, paras, [(*loc(p.start), *loc(p.end)) for p in paras])
+        keys = fingerprint([p.norm for p in paras], self.params)
+        return Article(doc.path, paras, [(*loc(p.start), *loc(p.end)) for p in paras], keys)
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,7 @@ def cross_file_findings(
     copies: dict[int, list[Copy]] = defaultdict(list)  # index into paras -> copies elsewhere
     counts: Counter[int] = Counter()
     if len(docs) >= 2 and paras:
-        _in_run(docs, paras, params, o, copies, counts)
+        _in_run(docs, paras, o, copies, counts)
     if index_path:
         _in_index(docs, paras, params, o, index_path, copies, counts)
     out: dict[str, list[Finding]] = {}
@@ -110,12 +111,13 @@ def _form(score: float) -> str:
 def _in_run(
     docs: list[Article],
     paras: list[tuple[int, Para]],
-    params: Params,
     o,
     copies: dict[int, list[Copy]],
     counts: Counter[int],
 ) -> None:
     """Pairs within this run: exact copies by text, near copies by LSH + verification."""
+    import numpy as np
+
     from newslint.dupes.lsh import candidate_pairs, verify
 
     locations = [loc for doc in docs for loc in doc.locations]  # in the order of paras
@@ -128,7 +130,7 @@ def _in_run(
             members.append([])
         members[g].append(k)
     reps = [paras[m[0]][1].norm for m in members]
-    keys = parallel_fingerprint(reps, params)
+    keys = np.concatenate([doc.keys for doc in docs])[[m[0] for m in members]]
     pairs, _ = candidate_pairs(keys, o.max_bucket)
     a, b = pairs[:, 0].tolist(), pairs[:, 1].tolist()
     scores = verify([reps[i] for i in a], [reps[j] for j in b], o.threshold, o.scorer)
@@ -192,20 +194,3 @@ def _in_index(
 def _display(path: str, cwd: str) -> str:
     rel = os.path.relpath(path, cwd)
     return path if rel.startswith(os.pardir + os.sep) else rel
-
-
-def parallel_fingerprint(norms: list[str], params: Params, jobs: int | None = None) -> object:
-    """fingerprint() over partitions, in a process pool when there is enough work."""
-    import numpy as np
-
-    jobs = jobs or os.cpu_count() or 1
-    if jobs < 2 or len(norms) < PARALLEL_MIN_PARAGRAPHS:
-        return fingerprint(norms, params)
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    size = 20_000
-    parts = [norms[i : i + size] for i in range(0, len(norms), size)]
-    ctx = multiprocessing.get_context("spawn")  # forking after rapidfuzz threads can deadlock
-    with ProcessPoolExecutor(jobs, mp_context=ctx) as pool:
-        return np.concatenate(list(pool.map(fingerprint, parts, [params] * len(parts))))

@@ -77,14 +77,12 @@ class StopList:
 
 def extract(doc: Document, params: Params, stop: StopList | None = None) -> list[Para]:
     """The paragraphs of a document long enough to compare, after removing stop phrases."""
-    from rapidfuzz.utils import default_process
-
     stop = stop or StopList(params.stop_phrases)
     out = []
     for i, block in enumerate(doc.blocks):
         if block.kind not in params.block_kinds:
             continue
-        norm = stop.strip(" ".join(default_process(block.text).split()))
+        norm = stop.strip(" ".join(block.words))  # default_process'd, single spaces
         if norm.count(" ") + 1 < params.min_words:
             continue
         span = block.span()

@@ -31,10 +31,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
 from itertools import chain
 
-from newslint.document import Block, Document
+from newslint.document import Block, Document, cached_property
 from newslint.finding import Edit, Finding, Related, Span
 from newslint.kinds.base import finding, render, whole_lines
 from newslint.ruleset import Rule
@@ -67,18 +66,23 @@ class Unit:
     start: int  # offsets into block.text
     end: int
     norm: str  # default_process'd text
-    tokens: frozenset[str]  # its distinct words
-    words: int  # tokens that are not bare numbers
+    words: list[str]  # the words of norm
+    size: int  # words that are not bare numbers
     group: int  # index of the block: sentences of one paragraph are never compared
+
+    @cached_property
+    def tokens(self) -> frozenset[str]:
+        """Its distinct words."""
+        return frozenset(self.words)
 
     @cached_property
     def numbers(self) -> tuple[str, ...]:
         """Tokens with digits: copies with different figures are different facts."""
-        return tuple(sorted(t for t in self.norm.split() if not t.isalpha()))  # only [^\W_]+ are left
+        return tuple(sorted(t for t in self.words if not t.isalpha()))  # only [^\W_]+ are left
 
     @cached_property
     def sorted_norm(self) -> str:
-        return " ".join(sorted(self.norm.split()))
+        return " ".join(sorted(self.words))
 
 
 @dataclass(frozen=True)
@@ -134,13 +138,9 @@ class Checker:
 
 
 def make_unit(block: Block, start: int, end: int, group: int) -> Unit:
-    from rapidfuzz.utils import default_process
-
-    norm = default_process(block.text[start:end])
-    tokens = norm.split()
-    return Unit(
-        block, start, end, norm, frozenset(tokens), len(tokens) - sum(map(str.isdigit, tokens)), group
-    )
+    norm = block.folded[start:end].strip()  # default_process of the unit's text
+    words = norm.split()
+    return Unit(block, start, end, norm, words, len(words) - sum(map(str.isdigit, words)), group)
 
 
 def paragraph_copies(doc: Document, o: Options) -> tuple[list[Unit], list[Copy]]:
@@ -157,14 +157,19 @@ def paragraph_copies(doc: Document, o: Options) -> tuple[list[Unit], list[Copy]]
         o.overlap,
     )
     if key not in doc.cache:
-        units = paragraph_units(doc, o)
-        doc.cache[key] = (units, find_copies(units, o))
+        units, candidates = paragraph_units(doc, o)
+        doc.cache[key] = (units, find_copies(units, o, candidates=candidates))
     return doc.cache[key]
 
 
-def paragraph_units(doc: Document, o: Options) -> list[Unit]:
-    units = (make_unit(b, 0, len(b.text), i) for i, b in enumerate(doc.blocks) if b.kind in o.block_kinds)
-    return [u for u in units if u.words >= o.min_words]
+def paragraph_units(doc: Document, o: Options) -> tuple[list[Unit], list[list[int]]]:
+    """The paragraph units and their candidates, shared by rules whose scorers differ."""
+    key = ("duplicate-units", o.min_words, tuple(o.block_kinds), o.overlap)
+    if key not in doc.cache:
+        units = (make_unit(b, 0, len(b.text), i) for i, b in enumerate(doc.blocks) if b.kind in o.block_kinds)
+        kept = [u for u in units if u.size >= o.min_words]
+        doc.cache[key] = (kept, _candidates([u.tokens for u in kept], o.overlap) if len(kept) > 1 else [])
+    return doc.cache[key]
 
 
 def sentence_units(doc: Document, o: Options) -> list[Unit]:
@@ -174,18 +179,24 @@ def sentence_units(doc: Document, o: Options) -> list[Unit]:
         if b.kind in o.block_kinds
         for s in b.sentences
     )
-    return [u for u in units if u.words >= o.min_words]
+    return [u for u in units if u.size >= o.min_words]
 
 
 # --- matching -------------------------------------------------------------------------------------
 
 
 def find_copies(
-    units: list[Unit], o: Options, other_group: bool = False, query: Callable[[Unit], bool] | None = None
+    units: list[Unit],
+    o: Options,
+    other_group: bool = False,
+    query: Callable[[Unit], bool] | None = None,
+    candidates: list[list[int]] | None = None,
 ) -> list[Copy]:
     """Each unit that copies an earlier one, with the earliest unit it copies; refrains dropped."""
     if len(units) < 2:
         return []
+    if candidates is None:
+        candidates = _candidates([u.tokens for u in units], o.overlap)
     from rapidfuzz import fuzz
 
     norms = [u.norm for u in units]
@@ -193,9 +204,7 @@ def find_copies(
     first_seen: dict[str, int] = {}
     family = list(range(len(units)))  # union-find over loose near-copies, to spot refrains
     copies: list[Copy] = []
-    for j, (u, earlier) in enumerate(
-        zip(units, _candidates([u.tokens for u in units], o.overlap), strict=True)
-    ):
+    for j, (u, earlier) in enumerate(zip(units, candidates, strict=True)):
         seen = first_seen.setdefault(u.norm, j)
         near = [(i, score) for i in earlier if (score := fuzz.ratio(u.norm, norms[i], score_cutoff=loose))]
         for i, _ in near:
@@ -205,7 +214,7 @@ def find_copies(
         best: Copy | None = None
         if seen < j and not (other_group and units[seen].group == u.group):
             best = Copy(j, seen, "exact copy", 100.0)
-        if u.words >= o.fuzzy_min_words and earlier:
+        if u.size >= o.fuzzy_min_words and earlier:
             for name, threshold in o.scorers.items():
                 limit = best.first if best else j
                 if name == "ratio":
@@ -267,14 +276,14 @@ def _contained(
     from rapidfuzz import fuzz
 
     u = units[j]
-    if u.words < o.partial_min_words:
+    if u.size < o.partial_min_words:
         return []
     mine = u.tokens
     budget = len(mine) // 4  # a contained copy shares nearly all its words: skip the rest cheaply
     hits = []
     for i in earlier:
         other = units[i]
-        if other.words < u.words or len(mine - other.tokens) > budget:
+        if other.size < u.size or len(mine - other.tokens) > budget:
             continue
         score = fuzz.partial_ratio(u.norm, other.norm, score_cutoff=threshold)
         if score:
