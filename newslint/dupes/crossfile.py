@@ -139,14 +139,20 @@ def _in_run(
         if s >= o.threshold:
             linked[g].append((h, s))
             linked[h].append((g, s))
-    docs_in = [Counter(paras[k][0] for k in m) for m in members]
+    docs_in: dict[int, Counter[int]] = {}  # group -> articles holding it, made when needed
+
+    def articles_of(h: int) -> Counter[int]:
+        if h not in docs_in:
+            docs_in[h] = Counter(paras[k][0] for k in members[h])
+        return docs_in[h]
+
     for g, m in enumerate(members):
-        near = [(g, 100.0), *sorted(linked.get(g, ()), key=lambda x: -x[1])]
-        if len(m) < 2 and len(near) < 2:
+        if len(m) < 2 and g not in linked:
             continue
+        near = [(g, 100.0), *sorted(linked.get(g, ()), key=lambda x: -x[1])]
         for k in m:
             d = paras[k][0]
-            n = sum(sum(docs_in[h].values()) - docs_in[h][d] for h, _ in near)
+            n = sum(len(members[h]) - articles_of(h)[d] for h, _ in near)
             if not n:
                 continue
             counts[k] += n

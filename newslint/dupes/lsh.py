@@ -56,7 +56,11 @@ def unique_pairs(chunks: Iterable[np.ndarray]) -> np.ndarray:
         return np.zeros((0, 2), dtype=np.int64)
     pairs = np.concatenate(chunks)
     pairs = pairs[pairs[:, 0] != pairs[:, 1]]
-    return np.unique(pairs, axis=0)
+    width = int(pairs.max()) + 1 if len(pairs) else 0
+    if not 0 < width < 2**31:
+        return np.unique(pairs, axis=0)
+    codes = np.unique(pairs[:, 0] * width + pairs[:, 1])  # one int a pair: far faster than axis=0
+    return np.stack((codes // width, codes % width), axis=1)
 
 
 def candidate_pairs(keys: np.ndarray, max_bucket: int) -> tuple[np.ndarray, int]:
