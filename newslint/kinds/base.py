@@ -101,6 +101,41 @@ except ImportError:  # Python 3.10
 MAX_LITERALS = 24  # alternatives a literal set may grow to by expanding character classes
 
 
+class LiteralIndex:
+    """Every literal of every Pattern, found in a document in one Aho-Corasick pass over its
+    lower-cased prose (testing each literal with `in` reads the text once per literal)."""
+
+    def __init__(self) -> None:
+        self._literals: set[str] = set()
+        self._automaton = None
+        self._version = 0  # documents cache what they hold under the automaton's version
+
+    def add(self, literals: tuple[str, ...]) -> None:
+        new = {lit.lower() for lit in literals} - self._literals
+        if new:
+            self._literals |= new
+            self._automaton = None
+
+    def found(self, doc: Document) -> frozenset[str]:
+        """The (lower-cased) literals present in the document."""
+        if self._automaton is None:
+            import ahocorasick
+
+            automaton = ahocorasick.Automaton()
+            for lit in self._literals:
+                automaton.add_word(lit, lit)
+            automaton.make_automaton()
+            self._automaton = automaton
+            self._version += 1
+        key = ("literals", self._version)
+        if key not in doc.cache:
+            doc.cache[key] = frozenset(lit for _, lit in self._automaton.iter(doc.prose_lower))
+        return doc.cache[key]
+
+
+LITERALS = LiteralIndex()
+
+
 class Pattern:
     """A compiled regex plus the literals that gate it (case kept when the regex is case-sensitive)."""
 
@@ -112,6 +147,8 @@ class Pattern:
         tree = _parse(regex.pattern, regex.flags)
         self.literals = required_literals(regex.pattern, regex.flags, min_length, self.folded, tree)
         self.doubled_word = tree is not None and _is_doubled_word(list(tree))
+        if self.literals:
+            LITERALS.add(self.literals)
 
     def may_match(self, block: Block) -> bool:
         if self.doubled_word and not block.has_doubled_word:
@@ -119,7 +156,12 @@ class Pattern:
         return self._present(block.lower if self.folded else block.text)
 
     def may_match_doc(self, doc: Document) -> bool:
-        return self._present(doc.prose_lower if self.folded else doc.prose)
+        if not self.literals:
+            return True
+        found = LITERALS.found(doc)
+        if self.folded:
+            return not found.isdisjoint(self.literals)
+        return any(lit.lower() in found and lit in doc.prose for lit in self.literals)
 
     def may_match_text(self, lower: str) -> bool:
         """For text already lower-cased (a case-sensitive literal is lowered for the test)."""
