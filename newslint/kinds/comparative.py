@@ -68,11 +68,10 @@ def load_lexicon(path: str) -> Lexicon:
     )
 
 
-# "more"/"most", then a lower-case word that is not part of a compound ("more high-profile").
-_PAIR = re.compile(
-    r"\b(?:(?P<skip>(?i:once|more\s+and))\s+|(?P<det>(?i:an?|the))\s+)?"
-    r"(?P<more>(?i:more|most))\s+(?P<adj>[a-z]+)\b(?![-‐/]|['’]\w)"
-)
+# "more"/"most", then a lower-case word that is not part of a compound ("more high-profile"); the
+# words before it are read only for pairs whose adjective is in the lexicon
+_PAIR = re.compile(r"\b(?P<more>(?i:more|most))\s+(?P<adj>[a-z]+)\b(?![-‐/]|['’]\w)")
+_BEFORE = re.compile(r"\b(?:(?P<skip>(?i:once|more\s+and))|(?P<det>(?i:an?|the)))\s+\Z")
 _NEXT = re.compile(r"\s*(?P<word>[A-Za-z]+)?")
 
 
@@ -115,7 +114,12 @@ class Checker:
             quotes = None
             for m in _PAIR.finditer(text, start, end):
                 more, adj = m.group("more").lower(), m.group("adj")
-                det = (m.group("det") or "").lower()
+                if adj not in lex.adjectives and adj not in lex.comparatives and adj not in lex.superlatives:
+                    continue
+                before = _BEFORE.search(text, max(start, m.start() - 16), m.start())
+                if before and before.group("skip"):  # "once more hard", "more and more big"
+                    continue
+                det = (before.group("det") or "").lower() if before else ""
                 if more == "most" and adj in lex.superlatives:
                     expected = adj  # "most biggest" is never right
                 elif more == "more" and (adj in lex.comparatives or adj in lex.comparative):
@@ -126,11 +130,12 @@ class Checker:
                     expected = lex.superlative[adj] if self._predicative(text, m.end(), end) else None
                 else:
                     continue
-                if expected is None or m.group("skip"):  # "once more hard", "more and more big"
+                if expected is None:
                     continue
                 a = m.start("more")
-                if det in ("a", "an") and (det == "an") != expected.startswith(tuple("aeiou")):
-                    a, expected = m.start("det"), ("a " if det == "an" else "an ") + expected  # "an older"
+                if before and det in ("a", "an") and (det == "an") != expected.startswith(tuple("aeiou")):
+                    a = before.start("det")  # "an older"
+                    expected = ("a " if det == "an" else "an ") + expected
                 if self.options.outside_quotes:
                     quotes = quoted_ranges(text) if quotes is None else quotes
                     if inside(quotes, a, m.end()):

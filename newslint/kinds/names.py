@@ -8,19 +8,17 @@ Options: titles (regex alternatives, matched case-insensitively right before "Fi
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from newslint.document import Document
 from newslint.finding import Edit, Finding, Related
-from newslint.kinds.base import finding, render
+from newslint.kinds.base import Pattern, finding, render
 from newslint.ruleset import Rule, compile_regex
 
 DEFAULT_SCOPE = "document"
-# "First Last", overlapping ("Mayor Ana Ruiz" holds "Mayor Ana" and "Ana Ruiz"), not a tweet's
-# signature; no leading \b: a pattern that starts with a character class scans fast
-_NAME = re.compile(r"([A-Z][a-z]+)(?= ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b(?! \(@))")
+# "First Last" right after a title (looked ahead, so names can overlap), not a tweet's signature
+_NAME = r"(?=([A-Z][a-z]+) ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b(?! \(@))"
 
 
 @dataclass
@@ -32,22 +30,17 @@ class Checker:
     def __init__(self, rule: Rule) -> None:
         titles = "|".join(sorted(rule.options.titles, key=len, reverse=True))
         self.rule = rule
-        self.title_before = compile_regex(rule, "titles", rf"\b(?i:{titles}) \Z")
+        self.titled = Pattern(compile_regex(rule, "titles", rf"\b(?i:{titles}) {_NAME}"))
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        names = [
-            (block, m)
+        if not self.titled.may_match_doc(doc):
+            return
+        titled = [  # (block, title start, name match) in document order
+            (block, m.start(), m)
             for block in doc.blocks
-            for m in _NAME.finditer(block.text)
-            if m.start() == 0 or not block.text[m.start() - 1].isalpha()
+            if self.titled.may_match(block)
+            for m in self.titled.regex.finditer(block.text)
         ]
-        repeated = {n for n, c in Counter(_full(m) for _, m in names).items() if c > 1}
-        titled = []  # (block, title start, name match) in document order
-        for block, m in names:
-            if _full(m) in repeated:
-                t = self.title_before.search(block.text, max(0, m.start() - 40), m.start())
-                if t:
-                    titled.append((block, t.start(), m))
         text = doc.source.text
         first_seen: dict[str, object] = {}
         for block, title_start, m in titled:
