@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from newslint.finding import Finding, Span
 from newslint.source import Source
 
 
-@dataclass(frozen=True)
-class Location:
+class Location(NamedTuple):
     line: int
     column: int
     end_line: int
