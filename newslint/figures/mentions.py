@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from newslint.figures.numbers import Quantity, Reader, phrase_trie
-from newslint.figures.tail import Tail, foldable, folded
+from newslint.figures.tail import Lazy, Tail, foldable, folded_pattern
 from newslint.kinds.base import inside, quoted_ranges
 
 STOP = frozenset(
@@ -41,38 +41,34 @@ AUX = r"(?:has|have|had|was|were|is|are|be|been|being|will|would|could|may|might
 _APPENDIX = (
     r"(?:\s+(?:in|of|at|on|across|near|around)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?|\s*,[^,.;]{1,60},)?"
 )
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|\S")
+_TOKEN = Lazy(r"[A-Za-z][A-Za-z'’-]*|\S")
 # a pattern that opens with _WORD and has no look-behind matches first, if anywhere, at the first
 # letter of a run of word characters (from an earlier letter of the run it would match as well):
 # the end of each match of _WORD_STARTS (Tail tries the pattern there only)
 _WORD = r"([A-Za-z][\w'’-]*)"
-_WORD_STARTS = re.compile(r"(?<![\w'’-])[\w'’-]*?[A-Za-z]", re.IGNORECASE)
+_WORD_STARTS = Lazy(r"(?<![\w'’-])[\w'’-]*?[A-Za-z]", re.IGNORECASE)
 _TRANSPARENT = frozenset("“”\"‘’'")
-_WORDISH = re.compile(r"[a-z0-9'’-]").match  # a character event words may not follow in the pass
 _DETERMINERS = frozenset("the a an its their his her our this these those them whom".split())
 _CHANGE_BEFORE = Tail(
-    re.compile(
-        r"\b(?:rose|risen|rising|rises|fell|fallen|falling|falls|increased|increases|decreased|jumped|climbed|"
-        r"dropped|grew|grown|declined|surged|plunged|doubled|tripled|soared|slumped|up|down)\s+(?:to\s+|by\s+)?$"
-        r"|\b(?:rose|risen|rising|increased|climbed|jumped|bringing|brought|pushing|pushed|raising|raised|cut|"
-        r"lowering|lowered|revised|extended|extending)(?:\s+[\w'’-]+){0,4}?\s+(?:to|from|by)\s+$"
-        r"|\b(?:by|than|versus|vs\.?|another|additional|further|extra|compared\s+(?:with|to))\s+$",
-        re.IGNORECASE,
-    )
+    r"\b(?:rose|risen|rising|rises|fell|fallen|falling|falls|increased|increases|decreased|jumped|climbed|"
+    r"dropped|grew|grown|declined|surged|plunged|doubled|tripled|soared|slumped|up|down)\s+(?:to\s+|by\s+)?$"
+    r"|\b(?:rose|risen|rising|increased|climbed|jumped|bringing|brought|pushing|pushed|raising|raised|cut|"
+    r"lowering|lowered|revised|extended|extending)(?:\s+[\w'’-]+){0,4}?\s+(?:to|from|by)\s+$"
+    r"|\b(?:by|than|versus|vs\.?|another|additional|further|extra|compared\s+(?:with|to))\s+$",
+    re.IGNORECASE,
 )
-_CHANGE_AFTER = re.compile(
-    r"\s*,?\s+(?:up|down)\s+from\b|\s+(?:ago|earlier|later|before|after|from\s+now)\b", re.I
-)
-_PART_BEFORE = Tail(
-    re.compile(r"(?:\bincluding|\bamong\s+(?:them|whom|those)|\bof\s+(?:whom|them|those))\s+$", re.I)
-)
-_PART_AFTER = re.compile(r"\s+of\s+(?:them|whom|those)\b", re.IGNORECASE)
+_CHANGE_AFTER = Lazy(r"\s*,?\s+(?:up|down)\s+from\b|\s+(?:ago|earlier|later|before|after|from\s+now)\b", re.I)
+_PART_BEFORE = Tail(r"(?:\bincluding|\bamong\s+(?:them|whom|those)|\bof\s+(?:whom|them|those))\s+$", re.I)
+_PART_AFTER_PATTERN = r"\s+of\s+(?:them|whom|those)\b"  # lower-case: for the lower-cased text too
+_PART_AFTER = Lazy(_PART_AFTER_PATTERN, re.IGNORECASE)
+# what may stand between a count and an event word after it, on the lower-cased text: the words of
+# a noun phrase (letters, apostrophes, hyphens), quotation marks, auxiliaries, spaces; any character
+# beyond ASCII (more than needed, never less). A class of what may not: faster to compile.
+_PHRASE_CHAR = r"[^\x00-\x08\x0e-\x1b!#-&(-,.-@\[-`{-\x7f]"
 _LINK_BEFORE = Tail(
-    re.compile(
-        _WORD + r"\s*,?\s+(?:(?:is|was|are|were|will\s+be|would\s+be|has\s+been|had\s+been)\s+)?"
-        r"(?:worth|valued\s+at|of|totall?ing|amounting\s+to|at\s+a\s+cost\s+of)\s+$",
-        re.IGNORECASE,
-    ),
+    _WORD + r"\s*,?\s+(?:(?:is|was|are|were|will\s+be|would\s+be|has\s+been|had\s+been)\s+)?"
+    r"(?:worth|valued\s+at|of|totall?ing|amounting\s+to|at\s+a\s+cost\s+of)\s+$",
+    re.IGNORECASE,
     _WORD_STARTS,
 )
 # past tenses that end a noun phrase ("the 10-day ceasefire began"); words in -ed end it too
@@ -81,26 +77,24 @@ _IRREGULAR_PAST = frozenset(
     sold paid held kept led met put set sent spent stood struck told thought found gave got grew
     knew meant""".split()
 )
-_RATE_AFTER = re.compile(
+_RATE_AFTER = Lazy(
     r"\s*/\s*([a-z]+)|\s+(?:a|an|per|each|every)\s+([a-z]+)|\s+(annually|yearly|monthly|weekly|daily)\b", re.I
 )
-_OF_NUMBER = re.compile(
+_OF_NUMBER = Lazy(
     r"\s+of\s+(?:the\s+)?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty)\b)", re.I
 )
 # a determiner before a noun, perhaps with two modifiers between: "the planned", "a separate"
 _DETERMINER_BEFORE = Tail(
-    re.compile(
-        r"\b(the|this|that|these|those|a|an|another|its|their|his|her|our)\s+(?:[\w'’-]+\s+){0,2}$", re.I
-    )
+    r"\b(the|this|that|these|those|a|an|another|its|their|his|her|our)\s+(?:[\w'’-]+\s+){0,2}$", re.I
 )
 _DEFINITE = frozenset("the this that these those".split())
-_NAME_BEFORE = Tail(re.compile(r"(?:[A-Z][\w'’./-]*\s+){1,3}$"))
+_NAME_BEFORE = Tail(r"(?:[A-Z][\w'’./-]*\s+){1,3}$")
 _INDEFINITE = frozenset("a an another".split())
 # a count after these did not happen: "could kill up to 1,000", "would have been able to kill 100"
-_HYPOTHETICAL = re.compile(r"\b(?:could|might|may|able\s+to|threat\w*\s+to|if|unless)\b[^.;:]*$", re.I)
+_HYPOTHETICAL = Lazy(r"\b(?:could|might|may|able\s+to|threat\w*\s+to|if|unless)\b[^.;:]*$", re.I)
 # words that say a sentence counts another incident, or gives an earlier figure: its counts are
 # compared with nothing
-_ANOTHER = re.compile(
+_ANOTHER = Lazy(
     r"\b(?:also|another|separately|separate|similar|previous|previously|earlier|original|originally|"
     r"initial|initially|second|third)\b",
     re.IGNORECASE,
@@ -110,8 +104,10 @@ _TIMEWORDS = (
     r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|"
     r"sunday|yesterday|today|tonight|(?:last|this|next|past)\s+(?:week|month|year|weekend|night|season)"
 )
-_TIME = re.compile(rf"\b(?:{_TIMEWORDS})\b", re.IGNORECASE)
-_TIME_LOWER, _ANOTHER_LOWER = folded(_TIME), folded(_ANOTHER)  # for the lower-cased text: faster
+_TIME = Lazy(rf"\b(?:{_TIMEWORDS})\b", re.IGNORECASE)
+_TIME_LOWER, _ANOTHER_LOWER = (  # for the lower-cased text: faster
+    Lazy(lowered) if (lowered := folded_pattern(r.pattern, r.flags)) else None for r in (_TIME, _ANOTHER)
+)
 _MONTH_FULL = {
     m[:3]: m
     for m in "january february march april june july august september october november december".split()
@@ -185,6 +181,7 @@ def _phrases(words: list[str]) -> str:
     return "|".join(r"\s+".join(re.escape(t) for t in p.split()) for p in parts) or "(?!)"
 
 
+_REACH = 90  # characters read on either side of a quantity, within its sentence
 LASTING = "last"  # the verb class of "lasts", "holds for": a duration of the subject itself
 
 
@@ -210,34 +207,31 @@ class Extractor:
         filler = (
             r"(?:\s+(?:of|at|to|is|was|has|had|have|now|reached|hit|stands|stood|passed|topped|exceeded))*"
         )
-        self.event_before = Tail(re.compile(rf"(?:^|[^\w'’-])({ev}){filler}\s+(?:{AUX}\s+)*$", re.IGNORECASE))
-        self.event_after = re.compile(rf"\s+(?:{AUX}\s+)*({ev})\b", re.IGNORECASE)
-        self.subject_before = Tail(
-            re.compile(rf"{_WORD}{_APPENDIX}\s+(?:{AUX}\s+)*$", re.IGNORECASE), _WORD_STARTS
-        )
-        self.agent_after = re.compile(r"\s+(?:in|by|during|from)\s+", re.IGNORECASE)
-        # where event words may start ("killed", "death toll"), found in one pass over a block so
-        # that a count with none close enough for event_before or event_after is dropped before it
-        # is even read (_may_count; None: words beyond ASCII, no pass over the lower-cased text).
-        # Between an event word and its count stand only the letters and spaces of fillers and
-        # auxiliaries; gap finds anything else.
+        self.event_before = Tail(rf"(?:^|[^\w'’-])({ev}){filler}\s+(?:{AUX}\s+)*$", re.IGNORECASE)
+        self.event_after = Lazy(rf"\s+(?:{AUX}\s+)*({ev})\b", re.IGNORECASE)
+        self.subject_before = Tail(rf"{_WORD}{_APPENDIX}\s+(?:{AUX}\s+)*$", re.IGNORECASE, _WORD_STARTS)
+        self.agent_after = Lazy(r"\s+(?:in|by|during|from)\s+", re.IGNORECASE)
+        # the fast path (_may_count), on the lower-cased text: a count is a mention only with an event
+        # word or a part phrase close to it, so most counts are dropped before they are even read.
+        # Before it: event_before's or _PART_BEFORE's gate; after it, count_after: a part phrase, or an
+        # event word after nothing but words (None: event words beyond ASCII, no fast path).
         words = [_key(w) for w in event_words]
-        self.event_word = re.compile(phrase_trie(words))
-        ascii_words = all(w.isascii() for w in words)
-        self.event_start = re.compile(rf"[^a-z0-9'’-](?={self.event_word.pattern})") if ascii_words else None
-        extra = sorted({ch for w in words for ch in w if not "a" <= ch <= "z"})
-        self.gap = re.compile(rf"[^\sa-z{re.escape(''.join(extra))}]")
+        trie = phrase_trie(words) if all(w.isascii() for w in words) else None
+        self.count_after = Lazy(rf"{_PART_AFTER_PATTERN}|{_PHRASE_CHAR}*?\s(?={trie})") if trie else None
         vb = _phrases(list(verbs))
         self.verb_before = Tail(
-            re.compile(
-                rf"{_WORD}{_APPENDIX}\s+(?:{AUX}\s+)*({vb})\s+(?:(?:the|its|their|his|her|an?)\s+([\w'’-]+)\s+)?"
-                r"(?:for\s+|at\s+|of\s+|about\s+)?$",
-                re.IGNORECASE,
-            ),
+            rf"{_WORD}{_APPENDIX}\s+(?:{AUX}\s+)*({vb})\s+(?:(?:the|its|their|his|her|an?)\s+([\w'’-]+)\s+)?"
+            r"(?:for\s+|at\s+|of\s+|about\s+)?$",
+            re.IGNORECASE,
             _WORD_STARTS,
         )
 
     # --- public -------------------------------------------------------------------------------
+
+    def document_matches(self, texts: list[str], lower: str) -> list[list[re.Match]]:
+        """The reader's matches in the blocks of a document (texts; lower: "\n".join(texts).lower())
+        that may be mentions: most counts are left out (see _may_count)."""
+        return self.reader.document_matches(texts, lower, self._may_matter if self.count_after else None)
 
     def mentions(
         self,
@@ -253,39 +247,39 @@ class Extractor:
         sentences: list[tuple[int, int]] = []
         starts: list[int] = []
         quotes: list[tuple[int, int]] | None = None
-        context: dict[int, tuple[frozenset[str], bool]] = {}
-        folds: bool | None = None  # whether lower may stand for text (see foldable), once needed
-        events: list[int] | None = None  # where event words may start, once a count needs them
-        gate = self.event_start is not None
+        context: dict[int, tuple[frozenset[str], bool]] = {}  # by sentence
+        folded = ""  # lower, when it may stand for text (see foldable), once needed
+        rev = ""  # folded reversed, once a count needs it
         for m in self.reader.matches(text) if matches is None else matches:
             if not starts:
                 sentences = split() or [(0, len(text))]
                 starts = [a for a, _ in sentences]
+                lower = text.lower() if lower is None else lower
+                folded = lower if foldable(text, lower) else ""
             k = max(0, bisect.bisect_right(starts, m.start()) - 1)  # the quantity starts where m does
             s0, s1 = sentences[k]
-            if gate and self.reader.counts(m):
-                if events is None:
-                    if folds is None:
-                        lower = text.lower() if lower is None else lower
-                        folds = foldable(text, lower)
-                    events = self._event_starts(lower) if folds else []
-                    gate = folds
-                if gate and not self._may_count(text, lower, m, s0, s1, events):
-                    continue  # a count with no event near it is no mention: not even read
-            q = self.reader.read(text, m)
-            if q is None:
-                continue
+            count = self.reader.counts(m)  # or no quantity at all
+            if count:
+                if folded and self.count_after:
+                    rev = rev or folded[::-1]
+                    if not self._may_count(folded, rev, m.start(), m.end(), s0):
+                        continue  # a count with no event near it is no mention: not even read
+                if k not in context:
+                    context[k] = self._context(text, folded, s0, s1)
+                if context[k][1]:
+                    continue  # "eight people were also killed", "earlier, police said 30 died"
             # "killed 16 leaders and wounded nine": nine of the leaders
-            elided = next(
+            elided = count and next(
                 (p.noun for p in reversed(out) if p.sentence == k and not p.unit and p.end > p.quantity.end),
                 "",
             )
-            mention = self._mention(text, q, max(s0, q.start - 90), max(q.end, min(s1, q.end + 90)), elided)
+            left_start, right_end = max(s0, m.start() - _REACH), max(m.end(), min(s1, m.end() + _REACH))
+            mention = self._mention(text, m, left_start, right_end, elided or "")
             if mention is None:
                 continue
             if quotes is None:
                 quotes = quoted_ranges(text)  # only now: most quantities are no mention
-            if quotes and inside(quotes, q.start, q.end):
+            if quotes and inside(quotes, mention.start, mention.quantity.end):
                 continue
             mention.sentence = k
             if mention.partitive:
@@ -299,84 +293,82 @@ class Extractor:
                     mention.event, mention.subject = whole.event, whole.subject
                     mention.noun = mention.noun or self.events[whole.event].noun
             if k not in context:
-                if folds is None:
-                    lower = text.lower() if lower is None else lower
-                    folds = foldable(text, lower)
-                if folds and _TIME_LOWER and _ANOTHER_LOWER:
-                    times = frozenset(_time_key(t.group()) for t in _TIME_LOWER.finditer(lower, s0, s1))
-                    context[k] = times, bool(_ANOTHER_LOWER.search(lower, s0, s1))
-                else:
-                    times = frozenset(_time_key(t.group()) for t in _TIME.finditer(text, s0, s1))
-                    context[k] = times, bool(_ANOTHER.search(text, s0, s1))
-            mention.times, another = context[k]
-            if another and not mention.unit:
-                continue  # "eight people were also killed", "earlier, police said 30 died"
+                context[k] = self._context(text, folded, s0, s1)
+            mention.times = context[k][0]
             out.append(mention)
         return out
 
-    def _event_starts(self, lower: str) -> list[int]:
-        """Where event words may start in a lower-cased block: after a character that is not a
-        letter, digit, apostrophe or hyphen."""
-        return [m.start() for m in self.event_start.finditer(" " + lower)]  # " ": one at 0
+    @staticmethod
+    def _context(text: str, folded: str, s0: int, s1: int) -> tuple[frozenset[str], bool]:
+        """The times a sentence names ("in 2014", "on Monday") and whether it tells of another
+        incident or an earlier figure ("also", "initially"); folded: text.lower(), or ""."""
+        if folded and _TIME_LOWER and _ANOTHER_LOWER:
+            times = frozenset(_time_key(t.group()) for t in _TIME_LOWER.finditer(folded, s0, s1))
+            return times, bool(_ANOTHER_LOWER.search(folded, s0, s1))
+        times = frozenset(_time_key(t.group()) for t in _TIME.finditer(text, s0, s1))
+        return times, bool(_ANOTHER.search(text, s0, s1))
 
-    def _may_count(self, text: str, lower: str, m: re.Match, s0: int, s1: int, events: list[int]) -> bool:
-        """Whether the count of m (in the sentence s0..s1) may be a mention, as _mention and _count
-        decide it: a part of a count ("including 160 children", "160 of them"), or a count with an
-        event word in the words before it that only fillers and auxiliaries follow (event_before,
-        which may also take one cut at the start of the words), or one after the words after it
-        that only auxiliaries precede (event_after). Keep it in step with them."""
-        start, end = m.start(), m.end()
-        left_start, right_end = max(s0, start - 90), max(end, min(s1, end + 90))
-        i = bisect.bisect_left(events, start) - 1  # the last event word before the count
-        before = events[i] if i >= 0 and events[i] >= left_start else -1
-        if (
-            before < 0
-            and left_start
-            and _WORDISH(lower[left_start - 1])
-            and self.event_word.match(lower, left_start)
-        ):
-            before = left_start  # one cut by the start of the words, which the pass cannot see
-        if before >= 0 and not self.gap.search(lower, before, start):
+    def _may_matter(self, lower: str, rev: str, m: re.Match, offset: int) -> bool:
+        """Whether a match of the reader in a block at offset in lower (rev: reversed) may be a
+        mention: the block taken as its sentence, more than mentions() lets through."""
+        return not self.reader.counts(m) or self._may_count(
+            lower, rev, offset + m.start(), offset + m.end(), offset
+        )
+
+    def _may_count(self, lower: str, rev: str, start: int, end: int, s0: int) -> bool:
+        """Whether the count from start to end (in a sentence from s0) may be a mention, as _mention
+        and _count decide it, on the lower-cased block (rev: reversed): a part of a count
+        ("including 160 children", "160 of them"), or a count with an event word in the words before
+        it (event_before's gate) or after it past nothing but words (event_after). More, never
+        fewer: keep it in step with them (tests/test_figures_fastpath.py compares them)."""
+        if self.count_after.match(lower, end):
             return True
-        j = bisect.bisect_left(events, end)  # the first event word after it
-        if j < len(events) and (events[j] <= right_end or not self.gap.search(lower, right_end, events[j])):
-            return True
-        if _PART_AFTER.match(text, end):
-            return True
-        return _PART_BEFORE.possible(lower, left_start, start) and bool(
-            _PART_BEFORE.search(text[left_start:start])
+        left_start = max(s0, start - _REACH)
+        return self.event_before.possible(lower, left_start, start, rev) or _PART_BEFORE.possible(
+            lower, left_start, start, rev
         )
 
     # --- one quantity ----------------------------------------------------------------------------
 
     def _mention(
-        self, text: str, q: Quantity, left_start: int, right_end: int, elided: str
+        self, text: str, m: re.Match, left_start: int, right_end: int, elided: str
     ) -> Mention | None:
-        left = text[left_start : q.start]
-        if _CHANGE_AFTER.match(text, q.end) or _OF_NUMBER.match(text, q.end) or _CHANGE_BEFORE.search(left):
+        """The mention of one match of the reader, or None: the quantity is read last, when all
+        that can be decided without it is decided (most matches are no mention)."""
+        start, end = m.start(), m.end()
+        left = text[left_start:start]
+        if _CHANGE_AFTER.match(text, end) or _OF_NUMBER.match(text, end) or _CHANGE_BEFORE.search(left):
             return None  # "rose to 45", "up from 30", "one of six"
-        pos = q.end
-        part = _PART_AFTER.match(text, pos) if q.unit == "" else None
-        if part:
-            pos = part.end()
-        words = self._noun_phrase(text, pos, right_end, q.unit == "" or q.attributive)
+        count = self.reader.counts(m)  # or no quantity at all
+        part = _PART_AFTER.match(text, end) if count else None
+        words = self._noun_phrase(
+            text, part.end() if part else end, right_end, count or Reader.attributive(m)
+        )
         if words is None:
             return None  # "10 more people", "3 other cases": an increment or another set
-        end = words[-1][2] if words else q.end
-        before = None
-        if not q.unit:
+        stop = words[-1][2] if words else end
+        noun = norm(words[-1][0]) if words else ""
+        before = verb = link = None
+        if count:
             partitive = bool(part or _PART_BEFORE.search(left))  # mentions() finds the whole
             before = self.event_before.search(left)
-            if not (partitive or before or self.event_after.match(text, end)):
-                return None  # a count of no event (the common case: decided before the rest)
-        noun = norm(words[-1][0]) if words else ""
-        mention = Mention(q, q.start, end, text[q.start : end], self.synonyms.get(noun, noun))
-        rate = _RATE_AFTER.match(text, end)
-        mention.rate = next(g for g in rate.groups() if g).lower() if rate else ""
-        if q.unit:
+            if not (partitive or before or self.event_after.match(text, stop)):
+                return None  # a count of no event
+        else:
             if words and noun != words[-1][0].lower().replace("-", ""):
                 return None  # "two-year treasury notes", "$3bn of loans": a class, not one thing
-            return self._measure(mention, left, bool(words))
+            verb = self.verb_before.search(left)
+            link = None if verb or words else _LINK_BEFORE.search(left)
+            if not (verb or words or link):
+                return None  # a measure of nothing named
+        q = self.reader.read(text, m)
+        if q is None:
+            return None
+        mention = Mention(q, start, stop, text[start:stop], self.synonyms.get(noun, noun))
+        rate = _RATE_AFTER.match(text, stop)
+        mention.rate = next(g for g in rate.groups() if g).lower() if rate else ""
+        if q.unit:
+            return self._measure(mention, left, verb, bool(words), link)
         mention.partitive = partitive
         return self._count(text, mention, left, "" if part and not words else elided or None, before)
 
@@ -462,23 +454,22 @@ class Extractor:
         mention.noun, mention.event = noun, event
         return mention
 
-    def _measure(self, mention: Mention, left: str, noun_after: bool) -> Mention | None:
-        """A duration, sum or share: what it measures, from the words after or before it. Only a
-        definite thing can restate an earlier figure: "the seven-day ceasefire", "the ceasefire
-        holds for", "Barclays was fined"; a share needs its verb ("won 52% of the vote")."""
-        verb = self.verb_before.search(left)
+    def _measure(
+        self, mention: Mention, left: str, verb: re.Match | None, noun_after: bool, link: re.Match | None
+    ) -> Mention | None:
+        """A duration, sum or share: what it measures, from the words after or before it (verb, a
+        noun after it, or else link). Only a definite thing can restate an earlier figure: "the seven-day
+        ceasefire", "the ceasefire holds for", "Barclays was fined"; a share needs its verb ("won
+        52% of the vote")."""
         if verb:
             obj = (verb.group(3) or "").lower()  # "paid a fine of $8m": a fine
             mention.event = self.verbs.get(obj) or self.verbs[_key(verb.group(2))]
             mention.subject = self._subject(left, verb.start(1), verb.group(1))
             mention.noun = mention.noun or mention.subject
             anchor, named = verb.start(1), verb.group(1)[0].isupper()  # "Northbank was fined"
-        elif noun_after:
+        elif noun_after or link is None:
             anchor, named = len(left), False
         else:
-            link = _LINK_BEFORE.search(left)
-            if not link:
-                return None
             mention.noun = self._head(link.group(1))
             anchor, named = link.start(1), False
         det = _DETERMINER_BEFORE.search(left, 0, anchor)

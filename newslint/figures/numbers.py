@@ -11,12 +11,15 @@ import bisect
 import itertools
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 
-from newslint.figures.tail import Tail, folded
+from newslint.figures.tail import Lazy, Tail, folded
 
 INF = math.inf
+Keep = Callable[[str, str, re.Match, int], bool]
 
 # --- intervals ----------------------------------------------------------------------------------
 
@@ -182,10 +185,17 @@ def _alternation(phrases: list[str]) -> str:
     return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in parts) or "(?!)"
 
 
+QUANTITY_FLAGS = re.IGNORECASE | re.VERBOSE
+
+
 def quantity_regex(hedges: list[str], vague: list[str], hedges_after: list[str]) -> re.Pattern:
     """The regex of one quantity: [hedge] number [scale] [range] [hedge after] [unit]."""
-    return re.compile(
-        rf"""(?<![\w$£€.,/-])
+    return re.compile(quantity_pattern(hedges, vague, hedges_after), QUANTITY_FLAGS)
+
+
+def quantity_pattern(hedges: list[str], vague: list[str], hedges_after: list[str]) -> str:
+    """The pattern of quantity_regex (with QUANTITY_FLAGS)."""
+    return rf"""(?<![\w$£€.,/-])
         (?:(?P<between>between)\s+|(?P<hedge>{_alternation(hedges)})\s+)?
         (?:
             (?P<vague>{_alternation(vague)})\b
@@ -205,9 +215,7 @@ def quantity_regex(hedges: list[str], vague: list[str], hedges_after: list[str])
               | -(?P<hunit>{_UNIT_WORD})s?(?P<hlong>-long)?\b
               | \s+(?P<unit>{_UNIT_WORD})s?(?P<ulong>-?long)?\b
             )?
-        )""",
-        re.IGNORECASE | re.VERBOSE,
-    )
+        )"""
 
 
 @dataclass(slots=True)
@@ -241,21 +249,29 @@ class Reader:
         self.vague = {_key(k): v for k, v in vague.items()}
         self.bare = bare
         self.share = estimate_share
-        self.regex = quantity_regex(list(hedges), list(vague), list(hedges_after))
+        self.pattern = quantity_pattern(list(hedges), list(vague), list(hedges_after))
         ascii_tables = all(p.isascii() for p in [*hedges, *vague])
-        self.scanner = Scanner(self.regex, list(hedges), list(vague)) if ascii_tables else None
+        self.scanner = Scanner(self.pattern, list(hedges), list(vague)) if ascii_tables else None
+
+    @cached_property
+    def regex(self) -> re.Pattern:
+        """The quantity regex (compiled on first use: the scanner mostly needs its folded form)."""
+        return re.compile(self.pattern, QUANTITY_FLAGS)
 
     def matches(self, text: str, lower: str | None = None) -> list[re.Match]:
         """The matches of self.regex in text (see document_matches); lower is text.lower() when the
         caller has it."""
         return self.document_matches([text], lower)[0]
 
-    def document_matches(self, texts: list[str], lower: str | None = None) -> list[list[re.Match]]:
+    def document_matches(
+        self, texts: list[str], lower: str | None = None, keep: Keep | None = None
+    ) -> list[list[re.Match]]:
         """The matches of self.regex in each text (the blocks of a document), the same as finditer
         gives but perhaps on the lower-cased text (read() takes either); lower is
-        "\n".join(texts).lower() when the caller has it (Document.prose_lower)."""
+        "\n".join(texts).lower() when the caller has it (Document.prose_lower). keep, when given,
+        may leave some out (see Scanner.scan)."""
         if self.scanner is not None:
-            found = self.scanner.scan(texts, "\n".join(texts).lower() if lower is None else lower)
+            found = self.scanner.scan(texts, "\n".join(texts).lower() if lower is None else lower, keep)
             if found is not None:
                 return found
         return [list(self.regex.finditer(text)) for text in texts]
@@ -264,6 +280,12 @@ class Reader:
     def counts(m: re.Match) -> bool:
         """Whether read(m) gives a count (unit "") or None: no currency, share or duration."""
         return not any(m.group("cur", "curw", "pct", "pts", "hunit", "unit", "long"))
+
+    @staticmethod
+    def attributive(m: re.Match) -> bool:
+        """Whether read(m) gives an attributive quantity (or None): "seven-day", "month-long",
+        "$3bn", "5%" may modify the noun after them."""
+        return any(m.group("long", "hunit", "ulong", "cur", "pct"))
 
     def read(self, text: str, m: re.Match) -> Quantity | None:
         """The quantity of one match of self.regex in text (or of its lower-cased form in
@@ -331,16 +353,14 @@ _MONTHS = (
 )
 # words before a number that make it a date or a name: "March 3", "No. 5", "Flight 17", "aged 45"
 _DATE_BEFORE = Tail(
-    re.compile(
-        rf"\b(?:{_MONTHS}|no|nos|number|article|section|chapter|route|highway|flight|resolution|room|page|"
-        r"level|category|grade|round|game|stage|phase|exit|gate|platform|terminal|channel|track|version|"
-        r"volume|episode|season|series|model|apollo|windows|iphone|ios|android|year|years|aged|age|ages|"
-        r"magnitude|size|force|tier|type)\.?\s*$|[:/#]$",
-        re.IGNORECASE,
-    )
+    rf"\b(?:{_MONTHS}|no|nos|number|article|section|chapter|route|highway|flight|resolution|room|page|"
+    r"level|category|grade|round|game|stage|phase|exit|gate|platform|terminal|channel|track|version|"
+    r"volume|episode|season|series|model|apollo|windows|iphone|ios|android|year|years|aged|age|ages|"
+    r"magnitude|size|force|tier|type)\.?\s*$|[:/#]$",
+    re.IGNORECASE,
 )
 # what after a number makes it a time, date or part of a word: "5:30", "9/11", "10 a.m.", "3 March", "5G"
-_DATE_AFTER = re.compile(
+_DATE_AFTER = Lazy(
     rf"[:/]\d|\.\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|bst\b|[ecmp][sd]t\b)|\s+{_MONTHS}\b|[\w'’]",
     re.IGNORECASE,
 )
@@ -376,9 +396,10 @@ def _plausible(text: str, m: re.Match, raw: str) -> bool:
 # only, in order: exactly the matches of finditer, at a fraction of the cost.
 
 
-def phrase_trie(phrases: list[str]) -> str:
+def phrase_trie(phrases: list[str], first: str = "") -> str:
     """One regex for lower-case phrases, factored on common prefixes (re tries alternatives one by
-    one); a space in a phrase matches any run of whitespace."""
+    one); a space in a phrase matches any run of whitespace. first: a pattern tried before them, in
+    the same alternation (one level fewer for re to enter)."""
     root: dict = {}
     for phrase in phrases:
         node = root
@@ -386,44 +407,69 @@ def phrase_trie(phrases: list[str]) -> str:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def emit(node: dict) -> str:
+    def emit(node: dict, first: str = "") -> str:
         alts = [
             (r"\s+" if ch == " " else re.escape(ch)) + emit(sub) for ch, sub in sorted(node.items()) if ch
         ]
+        alts = [first, *alts] if first else alts
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 and "" not in node else f"(?:{'|'.join(alts)})"
         return body + "?" if "" in node else body
 
-    return emit(root) or "(?!)"
+    return emit(root, first) or "(?!)"
 
 
 _GLUED = ("usd", "gbp", "eur")  # "USD30": a currency glued to its number
+# characters after which the quantity regex's look-behind fails (some of them: all lower-case)
+_NO_START = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_$£€.,/-")
 
 
 class Scanner:
     """Finds the matches of the quantity regex from the cores of a text (see above)."""
 
-    def __init__(self, regex: re.Pattern, hedges: list[str], vague: list[str]) -> None:
-        self.regex = regex
-        self.folded = folded(regex)  # the quantity regex for the lower-cased text: faster
+    def __init__(self, pattern: str, hedges: list[str], vague: list[str]) -> None:
+        self.pattern = pattern  # the quantity regex's, with QUANTITY_FLAGS
         units = _UNIT_WORD.split("|")
         after_a = ["quarter", *_SCALE_WORD.split("|"), *units]
         phrases = [*UNITS_WORDS, *TEENS_WORDS, *TENS_WORDS, "half"]
         phrases += [f"{a} {w}" for a in ("a", "an") for w in after_a]
         phrases += [u + long for u in units for long in ("long", "-long")]
         phrases += [" ".join(v.lower().split()) for v in vague]
-        body = rf"\d|{phrase_trie(phrases)}"
+        self._body = phrase_trie(phrases, first=r"\d")
+        # what may stand before a core, read backwards: hedge words, "between", currencies, spaces
+        words = {w for h in hedges for w in h.lower().split()} | {"between", "us$", "usd", "gbp", "eur"}
+        self._back = "|".join(re.escape(w[::-1]) for w in sorted(words, key=len, reverse=True))
+
+    # the regexes, compiled on first use
+
+    @cached_property
+    def regex(self) -> re.Pattern:
+        return re.compile(self.pattern, QUANTITY_FLAGS)
+
+    @cached_property
+    def folded(self) -> re.Pattern | None:
+        """The quantity regex for the lower-cased text: faster."""
+        return folded(self.pattern, QUANTITY_FLAGS)
+
+    @cached_property
+    def core_space(self) -> re.Pattern:
         # a core comes after a space, a bracket, a quotation mark, a currency sign...: a character
         # that is not a letter, digit, '.', ',', '/' or '-' (the quantity regex's look-behind); in
         # two passes, as re looks for a literal space much faster than for a class of characters
-        self.core_space = re.compile(rf" (?={body})")
-        self.core_other = re.compile(rf"[^ a-z0-9.,/-](?={body})")
-        self.body = re.compile(body)
-        # what may stand before a core, read backwards: hedge words, "between", currencies, spaces
-        words = {w for h in hedges for w in h.lower().split()} | {"between", "us$", "usd", "gbp", "eur"}
-        back = "|".join(re.escape(w[::-1]) for w in sorted(words, key=len, reverse=True))
-        self.back = re.compile(rf"(?:\s+|(?:{back}|[$£€¥₹])(?!\w))*")
+        return re.compile(rf" (?={self._body})")
+
+    @cached_property
+    def core_other(self) -> re.Pattern:
+        return re.compile(rf"[^ a-z0-9.,/-](?={self._body})")
+
+    @cached_property
+    def body(self) -> re.Pattern:
+        return re.compile(self._body)
+
+    @cached_property
+    def back(self) -> re.Pattern:
+        return re.compile(rf"(?:\s+|(?:{self._back}|[$£€¥₹])(?!\w))*")
 
     def cores(self, lower: str) -> list[int]:
         """The positions of lower where the number part of a quantity may start, in order."""
@@ -441,10 +487,11 @@ class Scanner:
                 i = lower.find(code, i + 1)
         return sorted({*cores, *glued}) if glued else cores
 
-    def scan(self, texts: list[str], lower: str) -> list[list[re.Match]] | None:
+    def scan(self, texts: list[str], lower: str, keep: Keep | None = None) -> list[list[re.Match]] | None:
         """The matches of the quantity regex in each of texts, where lower is
         "\n".join(texts).lower(); None when lower cannot stand for the texts (see foldable). The
-        matches may be on the lower-cased texts."""
+        matches may be on the lower-cased texts. With keep, only the matches m of a text at offset
+        start in lower for which keep(lower, rev, m, start) holds (rev: lower reversed)."""
         n = len(lower)
         if n != sum(map(len, texts)) + len(texts) - 1 or "ı" in lower or "ſ" in lower:
             return None  # see foldable()
@@ -452,33 +499,32 @@ class Scanner:
         cores = self.cores(lower)
         if not cores:
             return out
+        folded_regex = self.folded  # None: matched on the texts themselves
+        regex = folded_regex or self.regex
         starts = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
-        rev = lower[::-1]
-        windows: list[list[tuple[int, int]]] = [[] for _ in texts]
+        rev, back = lower[::-1], self.back.match
+        start = end = pos = 0  # the block of the last core: lower[start:end]; pos: where to go on
+        text, found = "", out[0]
         for c in cores:
-            k = bisect.bisect_right(starts, c) - 1
-            lo = max(n - self.back.match(rev, n - c).end(), starts[k])
-            windows[k].append((lo - starts[k], c - starts[k]))
-        for k, spans in enumerate(windows):
-            if spans:
-                if self.folded is None:
-                    out[k] = _run(self.regex, texts[k], sorted(spans))
+            if c >= end:  # the first core of a block (a core is never its "\n")
+                k = bisect.bisect_right(starts, c) - 1
+                start, end = starts[k], starts[k] + len(texts[k])
+                text, found, pos = texts[k] if folded_regex is None else lower[start:end], out[k], 0
+            hi = c - start
+            if hi < pos:
+                continue  # inside the last match
+            # finditer's positions from where the words before the core may start to the core
+            p = max(pos, n - back(rev, n - c).end() - start)
+            while p <= hi:
+                if p and lower[start + p - 1] in _NO_START:
+                    p += 1  # the look-behind fails: not even tried
+                    continue
+                m = regex.match(text, p)
+                if m:
+                    if keep is None or keep(lower, rev, m, start):
+                        found.append(m)
+                    p = m.end()
                 else:
-                    out[k] = _run(self.folded, lower[starts[k] : starts[k] + len(texts[k])], sorted(spans))
+                    p += 1
+            pos = p
         return out
-
-
-def _run(regex: re.Pattern, text: str, windows: list[tuple[int, int]]) -> list[re.Match]:
-    """regex.finditer(text), trying only the positions of the windows (sorted (first, last))."""
-    out = []
-    pos = 0
-    for lo, hi in windows:
-        pos = max(pos, lo)
-        while pos <= hi:
-            m = regex.match(text, pos)
-            if m:
-                out.append(m)
-                pos = m.end()
-            else:
-                pos += 1
-    return out

@@ -115,54 +115,79 @@ def _end_anchored(items: list) -> bool:
 
 
 class Tail:
-    """A compiled pattern whose every match ends at the end of the searched text; search() gives
-    exactly what the pattern's own search gives.
+    """A pattern whose every match ends at the end of the searched text; search() gives exactly
+    what the pattern's own search gives. It is compiled, and its gate made, on first use.
 
     starts, when given, ends a match right after each position where a match of the pattern can
     start first (for a pattern that opens with a word, the first letter of each word), so that a
     search from 0 tries the pattern there only rather than at every character."""
 
-    __slots__ = ("regex", "gate", "fold", "starts")
+    __slots__ = ("pattern", "flags", "starts", "_regex", "_gate", "_fold", "_built")
 
-    def __init__(self, regex: re.Pattern, starts: re.Pattern | None = None) -> None:
-        self.regex = regex
-        self.starts = starts
-        self.gate: re.Pattern | None = None
-        self.fold = False
-        if not isinstance(regex.pattern, str) or regex.flags & re.MULTILINE:
+    def __init__(self, pattern: str, flags: int = 0, starts: re.Pattern | None = None) -> None:
+        self.pattern, self.flags, self.starts = pattern, flags, starts
+        self._regex: re.Pattern | None = None
+        self._gate: re.Pattern | None = None
+        self._fold = False
+        self._built = False
+
+    @property
+    def regex(self) -> re.Pattern:
+        if self._regex is None:
+            self._regex = re.compile(self.pattern, self.flags)
+        return self._regex
+
+    @property
+    def gate(self) -> re.Pattern | None:
+        """The reversed pattern, matched at the reversed end of a text (None: none could be made)."""
+        if not self._built:
+            self._build()
+        return self._gate
+
+    @property
+    def fold(self) -> bool:
+        """Whether the gate is for the lower-cased text, without re.IGNORECASE."""
+        if not self._built:
+            self._build()
+        return self._fold
+
+    def _build(self) -> None:
+        self._built = True
+        if self.flags & re.MULTILINE:
             return
         try:
-            tree = list(_p.parse(regex.pattern, regex.flags))
+            tree = list(_p.parse(self.pattern, self.flags))
         except (re.error, RecursionError):
             return
         if not _end_anchored(tree):
             return
-        flags = regex.flags & ~re.VERBOSE
+        flags = (self.flags | re.UNICODE) & ~re.VERBOSE
         for fold in (True, False) if flags & re.IGNORECASE else (False,):
             try:
                 pattern = _Reverser(fold).sequence(tree)
-                self.gate = re.compile(pattern, flags & ~re.IGNORECASE if fold else flags)
-                self.fold = fold
+                self._gate = re.compile(pattern, flags & ~re.IGNORECASE if fold else flags)
+                self._fold = fold
                 return
             except (_Unsupported, re.error, RecursionError):
                 continue
 
-    def possible(self, lower: str, pos: int, endpos: int) -> bool:
+    def possible(self, lower: str, pos: int, endpos: int, rev: str | None = None) -> bool:
         """False when search(text[pos:endpos]) finds nothing for sure, given lower = text.lower()
         with foldable(text, lower) (and 0 <= pos <= endpos <= len(text)): the gate alone, cheaper
-        than search() when the text is already lower-cased."""
-        if self.gate is None or not self.fold:
-            return True
-        rev = lower[pos:endpos][::-1]
-        return bool(self.gate.match(rev) or rev[:1] == "\n" and self.gate.match(rev, 1))
+        than search() when the text is already lower-cased; rev is lower[::-1] when the caller has it."""
+        if not self._built:
+            self._build()
+        return _possible(self._gate if self._fold else None, lower, pos, endpos, rev)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
-        gate = self.gate
+        if not self._built:
+            self._build()
+        gate = self._gate
         if gate is not None:
             n = len(text)
             end = n if endpos is None else 0 if endpos < 0 else n if endpos > n else endpos
             part = text[pos if pos > 0 else 0 : end]
-            if self.fold:
+            if self._fold:
                 if "İ" in part or "ı" in part or "ſ" in part:  # see foldable()
                     return self.regex.search(text, pos, n if endpos is None else endpos)
                 part = part.lower()
@@ -170,14 +195,44 @@ class Tail:
             # $ also matches before a newline that ends the text
             if not gate.match(rev) and not (rev[:1] == "\n" and gate.match(rev, 1)):
                 return None
+        regex = self._regex or self.regex
         end = len(text) if endpos is None else endpos
         if self.starts is not None and pos <= 0:
             for start in self.starts.finditer(text, 0, end):
-                m = self.regex.match(text, start.end() - 1, end)
+                m = regex.match(text, start.end() - 1, end)
                 if m:
                     return m
             return None
-        return self.regex.search(text, pos, end)
+        return regex.search(text, pos, end)
+
+
+def _possible(gate: re.Pattern | None, lower: str, pos: int, endpos: int, rev: str | None) -> bool:
+    """Whether the reversed gate matches at the reversed end of lower[pos:endpos] (always, without
+    a gate); rev is lower[::-1] or None. $ also matches before a newline that ends the text."""
+    if gate is None:
+        return True
+    if rev is None:
+        part = lower[pos:endpos][::-1]
+        return bool(gate.match(part) or part[:1] == "\n" and gate.match(part, 1))
+    n = len(lower)
+    start, end = n - endpos, n - pos
+    return bool(
+        gate.match(rev, start, end) or rev[start : start + 1] == "\n" and gate.match(rev, start + 1, end)
+    )
+
+
+class Lazy:
+    """A regex compiled on first use, so that a module's regexes cost nothing until a text needs
+    them; then its methods are the compiled pattern's own."""
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern, self.flags = pattern, flags
+
+    def __getattr__(self, name: str):  # only for what is not set yet: compile, keep its methods
+        regex = re.compile(self.pattern, self.flags)
+        for method in ("match", "fullmatch", "search", "finditer", "findall", "sub", "split"):
+            setattr(self, method, getattr(regex, method))
+        return getattr(regex, name)
 
 
 def foldable(text: str, lower: str) -> bool:
@@ -187,23 +242,27 @@ def foldable(text: str, lower: str) -> bool:
     return len(lower) == len(text) and "ı" not in lower and "ſ" not in lower
 
 
-def folded(regex: re.Pattern) -> re.Pattern | None:
+def folded(pattern: str, flags: int) -> re.Pattern | None:
     """An re.IGNORECASE pattern for lower-cased text, without the flag: on text.lower() it gives the
     matches, spans and groups (their text lower-cased) that it gives on text, whenever
-    foldable(text, lower). None for a pattern that lower-casing would change: an escape other than
+    foldable(text, lower). None for a pattern that lower-casing would change (see folded_pattern)."""
+    lowered = folded_pattern(pattern, flags)
+    try:
+        return None if lowered is None else re.compile(lowered, flags & ~re.IGNORECASE)
+    except re.error:
+        return None
+
+
+def folded_pattern(pattern: str, flags: int) -> str | None:
+    """The pattern of folded(); None for one that lower-casing would change: an escape other than
     \\s \\d \\w \\b, a range between letters, a capital in a group name, a letter with case
     beyond ASCII."""
-    pattern = regex.pattern
-    if not isinstance(pattern, str) or not regex.flags & re.IGNORECASE:
+    if not flags & re.IGNORECASE:
         return None
     if any(e not in "sdwb" for e in re.findall(r"\\(\w)", pattern)) or re.search(r"\w-\w", pattern):
         return None
     if any(not ch.isascii() and ch.lower() != ch.upper() for ch in pattern):
         return None
-    if any(name != name.lower() for name in regex.groupindex):
+    if any(name != name.lower() for name in re.findall(r"\(\?P<(\w+)>", pattern)):
         return None
-    lowered = pattern.lower().replace("(?p<", "(?P<").replace("(?p=", "(?P=")  # named groups
-    try:
-        return re.compile(lowered, regex.flags & ~re.IGNORECASE)
-    except re.error:
-        return None
+    return pattern.lower().replace("(?p<", "(?P<").replace("(?p=", "(?P=")  # named groups

@@ -81,7 +81,7 @@ class Checker:
     def check(self, doc: Document) -> Iterator[Finding]:
         mentions: list[Mention] = []
         blocks = doc.blocks
-        found = self.extractor.reader.document_matches([b.text for b in blocks], doc.prose_lower)
+        found = self.extractor.document_matches([b.text for b in blocks], doc.prose_lower)
         for i, matches in enumerate(found):
             if matches:
                 block = blocks[i]
