@@ -31,7 +31,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from itertools import chain
+from itertools import chain, compress
 
 from newslint.document import Block, Document, cached_property
 from newslint.finding import Edit, Finding, Related, Span
@@ -119,8 +119,9 @@ class Checker:
                 yield self._finding(doc, later, paragraphs[c.first], c, paragraph_edit(doc, later))
             return
         copied = {paragraphs[c.later].group for c in copies}
-        sentences = sentence_units(doc, o)
-        for c in find_copies(sentences, o, other_group=True, query=lambda u: u.group not in copied):
+        sentences, candidates = sentence_units(doc, o)
+        query = lambda u: u.group not in copied  # noqa: E731
+        for c in find_copies(sentences, o, other_group=True, query=query, candidates=candidates):
             later = sentences[c.later]
             yield self._finding(doc, later, sentences[c.first], c, sentence_edit(doc, later))
 
@@ -134,12 +135,12 @@ class Checker:
         return finding(self.rule, span, message, [edit], [related])
 
 
-# --- units ----------------------------------------------------------------------------------------
+# --- units ---------------------------------------------------------------------------------------
 
 
-def make_unit(block: Block, start: int, end: int, group: int) -> Unit:
+def make_unit(block: Block, start: int, end: int, group: int, words: list[str] | None = None) -> Unit:
     norm = block.folded[start:end].strip()  # default_process of the unit's text
-    words = norm.split()
+    words = norm.split() if words is None else words
     return Unit(block, start, end, norm, words, len(words) - sum(map(str.isdigit, words)), group)
 
 
@@ -163,23 +164,71 @@ def paragraph_copies(doc: Document, o: Options) -> tuple[list[Unit], list[Copy]]
 
 
 def paragraph_units(doc: Document, o: Options) -> tuple[list[Unit], list[list[int]]]:
-    """The paragraph units and their candidates, shared by rules whose scorers differ."""
+    """The paragraph units that may be copies, and their candidates, shared by rules whose
+    scorers differ."""
     key = ("duplicate-units", o.min_words, tuple(o.block_kinds), o.overlap)
     if key not in doc.cache:
-        units = (make_unit(b, 0, len(b.text), i) for i, b in enumerate(doc.blocks) if b.kind in o.block_kinds)
-        kept = [u for u in units if u.size >= o.min_words]
-        doc.cache[key] = (kept, _candidates([u.tokens for u in kept], o.overlap) if len(kept) > 1 else [])
+        kinds = o.block_kinds
+        pieces = [(b, 0, len(b.text), i, b.words) for i, b in enumerate(doc.blocks) if b.kind in kinds]
+        doc.cache[key] = _matchable(doc, pieces, o)
     return doc.cache[key]
 
 
-def sentence_units(doc: Document, o: Options) -> list[Unit]:
-    units = (
-        make_unit(b, s.start, s.end, i)
-        for i, b in enumerate(doc.blocks)
-        if b.kind in o.block_kinds
-        for s in b.sentences
-    )
-    return [u for u in units if u.size >= o.min_words]
+def sentence_units(doc: Document, o: Options) -> tuple[list[Unit], list[list[int]]]:
+    """The sentence units that may be copies, and their candidates."""
+    kinds = o.block_kinds
+    pieces: list[Piece] = []
+    for i, b in enumerate(doc.blocks):
+        if b.kind not in kinds:
+            continue
+        sentences = b.sentences
+        if len(sentences) == 1 and sentences[0].start == 0 and sentences[0].end == len(b.text):
+            pieces.append((b, 0, len(b.text), i, b.words))  # the whole block: its words are split
+        else:
+            folded = b.folded
+            pieces += [(b, s.start, s.end, i, folded[s.start : s.end].split()) for s in sentences]
+    return _matchable(doc, pieces, o)
+
+
+Piece = tuple[Block, int, int, int, list[str]]  # block, start, end, group, words
+
+
+def _matchable(doc: Document, pieces: list[Piece], o: Options) -> tuple[list[Unit], list[list[int]]]:
+    """The units, among pieces of at least min_words words, that have a candidate or are one,
+    with their candidates (indices into the returned list).
+
+    A unit that is nobody's candidate and has none cannot take part in a copy: it has no near
+    copy, and no exact one either (exact copies are always candidates). Dropping it changes no
+    copy, and the Unit objects are made only for the few units left."""
+    least = o.min_words
+    kept = [p for p in pieces if len(p[4]) >= least and _size(p[4]) >= least]
+    if len(kept) < 2:
+        return [], []
+    candidates = _candidates(_token_sets(doc, kept), o.overlap)
+    if not o.overlap <= 1:  # then exact copies are no candidates: keep every unit
+        return [make_unit(*p) for p in kept], [candidates.get(j, []) for j in range(len(kept))]
+    involved = sorted({k for j, earlier in candidates.items() for k in (j, *earlier)})
+    at = {k: n for n, k in enumerate(involved)}
+    units = [make_unit(*kept[k]) for k in involved]
+    return units, [[at[i] for i in candidates.get(k, ())] for k in involved]
+
+
+def _token_sets(doc: Document, kept: list[Piece]) -> list[frozenset[str]]:
+    """The distinct words of each unit; those of whole blocks are made once for both rules."""
+    whole: dict[int, frozenset[str]] = doc.cache.setdefault("duplicate-block-tokens", {})
+    sets = [whole.get(p[3]) if p[4] is p[0].words else None for p in kept]
+    for k, tokens in enumerate(sets):
+        if tokens is None:
+            p = kept[k]
+            sets[k] = tokens = frozenset(p[4])
+            if p[4] is p[0].words:
+                whole[p[3]] = tokens
+    return sets
+
+
+def _size(words: list[str]) -> int:
+    """Words that are not bare numbers."""
+    return len(words) - sum(map(str.isdigit, words))
 
 
 # --- matching -------------------------------------------------------------------------------------
@@ -196,7 +245,8 @@ def find_copies(
     if len(units) < 2:
         return []
     if candidates is None:
-        candidates = _candidates([u.tokens for u in units], o.overlap)
+        found = _candidates([u.tokens for u in units], o.overlap)
+        candidates = [found.get(j, []) for j in range(len(units))]
     from rapidfuzz import fuzz
 
     norms = [u.norm for u in units]
@@ -291,29 +341,63 @@ def _contained(
     return hits
 
 
-def _candidates(token_sets: list[frozenset[str]], overlap: float) -> list[list[int]]:
-    """For each unit, the earlier units that could be a copy of it.
+def _candidates(token_sets: list[frozenset[str]], overlap: float) -> dict[int, list[int]]:
+    """The earlier units that could be a copy of each unit, for the units that have any.
 
     A copy in any form (edited, reordered, truncated, contained) shares nearly all its words with
-    the unit it copies. So a unit is a candidate only when `overlap` of its distinct words occur in
-    some other unit too (set arithmetic in C, no Python loop over words), and among those an
-    inverted index of content words keeps the earlier units sharing at least half of them. Most
-    articles have no candidate at all, and no rapidfuzz scorer runs on them."""
-    seen_in = Counter(chain.from_iterable(token_sets))
-    repeated = {w for w, n in seen_in.items() if n > 1}
-    out: list[list[int]] = [[] for _ in token_sets]
+    the unit it copies. So a unit has candidates only when `overlap` of its distinct words occur in
+    some other unit too, and they are the earlier units sharing at least half of its content words
+    (those of its words found in another unit, less the _COMMON ones unless none is left). All of
+    it is set arithmetic in C; most articles have no unit passing the overlap test."""
+    counts = Counter(chain.from_iterable(token_sets))
+    once = set(compress(counts, map((1).__eq__, counts.values())))  # in no other unit
+    passing = [j for j, t in enumerate(token_sets) if len(t) - len(t & once) >= overlap * len(t)]
+    if not passing:
+        return {}
+    shared = {j: _content(token_sets[j] - once) for j in passing}
+    if len(shared) * max(shared) > _PAIRS:
+        return _candidates_by_postings(token_sets, once, shared)
+    out = {}
+    for j, mine in shared.items():
+        need = max(1, len(mine) // 2)
+        # mine holds repeated words only, so meeting unit i's words it meets its content words;
+        # unless mine is made of _COMMON words and unit i has other repeated words
+        earlier = [i for i in range(j) if len(mine & token_sets[i]) >= need]
+        if earlier and not mine.isdisjoint(_COMMON):
+            earlier = [i for i in earlier if token_sets[i] - once <= _COMMON]
+        if earlier:
+            out[j] = earlier
+    return out
+
+
+def _content(repeated: set[str]) -> set[str]:
+    """A unit's words found in other units, less the _COMMON ones unless none is left."""
+    return (repeated - _COMMON) or repeated
+
+
+_PAIRS = 20_000  # beyond so many set intersections, an inverted index is cheaper
+
+
+def _candidates_by_postings(
+    token_sets: list[frozenset[str]], once: set[str], shared: dict[int, set[str]]
+) -> dict[int, list[int]]:
+    """_candidates' last step for long articles with many units passing: count the shared content
+    words through an inverted index, which keeps it near-linear."""
     postings: dict[str, list[int]] = {}
-    for j, tokens in enumerate(token_sets):
-        common = tokens & repeated  # a word found in no other unit cannot be shared
-        words = (common - _COMMON) or common
-        if tokens and len(common) >= overlap * len(tokens):
-            shared: dict[int, int] = {}
-            for w in words:
+    out = {}
+    for j, tokens in enumerate(token_sets[: max(shared) + 1]):
+        mine = shared.get(j)
+        if mine is not None:
+            hits: dict[int, int] = {}
+            for w in mine:
                 for i in postings.get(w, ()):
-                    shared[i] = shared.get(i, 0) + 1
-            need = max(1, len(words) // 2)
-            out[j] = sorted(i for i, n in shared.items() if n >= need)
-        for w in words:
+                    hits[i] = hits.get(i, 0) + 1
+            need = max(1, len(mine) // 2)
+            if earlier := sorted(i for i, n in hits.items() if n >= need):
+                out[j] = earlier
+        else:
+            mine = _content(tokens - once)
+        for w in mine:
             postings.setdefault(w, []).append(j)
     return out
 
