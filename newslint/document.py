@@ -329,24 +329,48 @@ SENTENCE_STARTERS = frozenset(
     ]
 )
 
-_BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|[.!?…]+[\"”’')\]]*\s*$")
+
+def _plain_word_period() -> str:
+    """A lookbehind that holds for a period after four lower-case letters ending no listed
+    abbreviation: _is_final_period calls those final, as their word is not an initial, not listed,
+    and, when it has a period, longer than five characters."""
+    listed = sorted(w for w in NEVER_FINAL | SOMETIMES_FINAL if len(w) >= 4)
+    return r"(?<=[a-z]{4}\.)" + "".join(rf"(?<!(?i:{re.escape(w)})\.)" for w in listed)
+
+
+def _boundary(first: str) -> re.Pattern:
+    """Sentence-ending punctuation and closing quotes/brackets (ending where group `gap` starts),
+    then the whitespace before a capital or digit, or before the end of the text. `first` is the
+    class of the first character: a pattern that starts with a class or a literal rather than an
+    alternation lets re skip to the candidates. The empty group `plain` is set after a plain word
+    (_plain_word_period)."""
+    return re.compile(
+        rf"{first}(?:{_plain_word_period()}(?P<plain>))?[.!?…]*[\"”’')\]]*"
+        r"(?P<gap>\s+(?=[\"“‘(\[]?[A-Z0-9])|\s*$)"
+    )
+
+
+_BOUNDARY = _boundary("[.!?…]")
+_PERIOD_BOUNDARY = _boundary(r"\.")  # the same on text without "!?…", scanned faster
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.']*)$")
 _WS = re.compile(r"\s+")
+_NEXT_WORD = re.compile(r"[\"“‘(\[]?([A-Za-z]+)")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) offsets of the sentences of one block of prose, whitespace trimmed."""
     spans: list[tuple[int, int]] = []
-    start = 0
-    n = len(text)
-    for m in _BOUNDARY.finditer(text):
-        end = m.end()
-        if m.group().startswith(".") and not _is_final_period(text, m.start(), end):
+    start = len(text) - len(text.lstrip())
+    boundary = _BOUNDARY if "!" in text or "?" in text or "…" in text else _PERIOD_BOUNDARY
+    for m in boundary.finditer(text):
+        end = m.start(2)  # a sentence ends before the gap and the next starts after it
+        dot = m.start()
+        if text[dot] == "." and m.group(1) is None and not _is_final_period(text, dot, end):
             continue
-        _append(spans, text, start, end)
-        start = end
-    if start < n:
-        _append(spans, text, start, n)
+        spans.append((start, end))
+        start = m.end()
+    if start < len(text):
+        _append(spans, text, start, len(text))
     return spans
 
 
@@ -364,8 +388,7 @@ def _is_final_period(text: str, dot: int, end: int) -> bool:
         return False
     if word in SOMETIMES_FINAL or (word.count(".") >= 1 and len(word) <= 5):
         nxt = _WS.match(text, end)
-        after = text[nxt.end() if nxt else end :]
-        m = re.match(r"[\"“‘(\[]?([A-Za-z]+)", after)
+        m = _NEXT_WORD.match(text, nxt.end() if nxt else end)
         return bool(m and m.group(1).lower() in SENTENCE_STARTERS)
     return True
 

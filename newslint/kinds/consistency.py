@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from newslint.document import Document
 from newslint.finding import Finding, Related
-from newslint.kinds.base import Pattern, finding, render
+from newslint.kinds.base import LITERALS, Pattern, finding, render
 from newslint.ruleset import Rule, compile_regex
 
 DEFAULT_SCOPE = "document"
@@ -26,6 +26,16 @@ class Options:
     ignorecase: bool = False
 
 
+@dataclass
+class _Group:
+    names: list[str]  # how each variant is shown
+    variants: list[Pattern]
+    regex: re.Pattern  # the alternation of the variants, group v<i> for variant i
+    # the variants' literals, when each variant has some and is case-sensitive: a block holding none
+    # of them holds no match (None: search every block)
+    literals: tuple[str, ...] | None
+
+
 class Checker:
     def __init__(self, rule: Rule) -> None:
         o: Options = rule.options
@@ -33,8 +43,11 @@ class Checker:
             raise rule.error("groups", "consistency needs 'groups'")
         flags = re.IGNORECASE if o.ignorecase else 0
         self.rule = rule
-        self.groups: list[tuple[list[str], list[Pattern], re.Pattern]] = []
-        for group in o.groups:
+        self.groups: list[_Group] = []
+        # which variants each lower-cased literal gates, as (group, variant): the literals found in
+        # a document (one set intersection) tell which variants may_match_doc needs to test
+        self.gates: dict[str, list[tuple[int, int]]] = {}
+        for g, group in enumerate(o.groups):
             if not isinstance(group, dict) or len(group) < 2:
                 raise rule.error("groups", "each group must map two or more variant names to regexes")
             names = [str(n) for n in group]
@@ -42,15 +55,21 @@ class Checker:
                 Pattern(compile_regex(rule, "groups", str(p), flags), min_length=2) for p in group.values()
             ]
             alternation = "|".join(f"(?P<v{i}>{p})" for i, p in enumerate(group.values()))
-            self.groups.append((names, variants, compile_regex(rule, "groups", alternation, flags)))
+            regex = compile_regex(rule, "groups", alternation, flags)
+            self.groups.append(_Group(names, variants, regex, _block_literals(variants)))
+            for i, v in enumerate(variants):
+                for lit in v.literals or ():
+                    self.gates.setdefault(lit.lower(), []).append((g, i))
+        self.lowered = frozenset(self.gates)
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        for names, variants, regex in self.groups:
-            if sum(v.may_match_doc(doc) for v in variants) < 2:
-                continue  # a mix needs two variants
+        for group in self._mixed_groups(doc):
+            names = group.names
             uses: dict[int, list] = {}
             for block in doc.blocks:
-                for m in regex.finditer(block.text):
+                if group.literals and not any(map(block.text.__contains__, group.literals)):
+                    continue
+                for m in group.regex.finditer(block.text):
                     uses.setdefault(int(m.lastgroup[1:]), []).append((block, m))
             if len(uses) < 2:
                 continue
@@ -78,6 +97,25 @@ class Checker:
                 end_line, end_col = doc.source.index.location(s.end)
                 related.append(Related(doc.path, line, col, end_line, end_col, f"'{names[v]}' used here"))
             yield finding(self.rule, span, message, related=related)
+
+    def _mixed_groups(self, doc: Document) -> list[_Group]:
+        """The groups with two variants that pass Pattern.may_match_doc (a mix needs two)."""
+        gated: dict[int, set[int]] = {}  # the variants whose literals are found lower-cased
+        for low in self.lowered & LITERALS.found(doc):
+            for g, i in self.gates[low]:
+                gated.setdefault(g, set()).add(i)
+        mixed = []
+        for g, group in enumerate(self.groups):
+            maybe = [v for i, v in enumerate(group.variants) if not v.literals or i in gated.get(g, ())]
+            if len(maybe) >= 2 and sum(v.may_match_doc(doc) for v in maybe) >= 2:
+                mixed.append(group)
+        return mixed
+
+
+def _block_literals(variants: list[Pattern]) -> tuple[str, ...] | None:
+    if all(v.literals and not v.folded for v in variants):
+        return tuple(lit for v in variants for lit in v.literals)  # type: ignore[union-attr]
+    return None
 
 
 def _position(doc: Document, use: tuple) -> int:
