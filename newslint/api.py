@@ -20,6 +20,7 @@ from newslint.source import Source
 MAX_BYTES = 10 * 1024 * 1024
 STDIN = "-"
 PARALLEL_MIN_FILES = 48  # below this a process pool costs more than it saves
+CHUNK_FILES = 32  # files a worker lints (and fingerprints) together
 
 
 @dataclass
@@ -85,6 +86,8 @@ def collect_paths(paths: Iterable[str], exclude: Iterable[str] = ()) -> list[str
 
 
 def _excluded(path: str, patterns: list[str]) -> bool:
+    if not patterns:
+        return False
     rel = os.path.relpath(path) if path != STDIN else path
     return any(fnmatch.fnmatch(rel, p) or fnmatch.fnmatch(os.path.basename(rel), p) for p in patterns)
 
@@ -100,13 +103,30 @@ def _init_worker(linter: Linter, collect: Callable[[Document], Any] | None) -> N
 
 
 def _lint_one(path: str, source: Source | None = None) -> FileResult:
+    return _lint_chunk([path], source)[0]
+
+
+def _lint_chunk(paths: list[str], source: Source | None = None) -> list[FileResult]:
+    """Lint a partition of files; what `collect` needs of them is collected in one batch (a
+    collector with a `many` method gets the partition's documents together)."""
     linter, collect = _worker  # type: ignore[misc]
-    try:
-        source = source or read_source(path)
-    except InputError as exc:
-        return FileResult(path, None, error=str(exc))
-    doc = read_document(source)
-    return FileResult(path, source, linter.lint(doc), article=collect(doc) if collect else None)
+    results, docs = [], []
+    for path in paths:
+        try:
+            src = source or read_source(path)
+        except InputError as exc:
+            results.append(FileResult(path, None, error=str(exc)))
+            continue
+        doc = read_document(src)
+        results.append(FileResult(path, src, linter.lint(doc)))
+        docs.append(doc)
+    if collect and docs:
+        many = getattr(collect, "many", None)
+        articles = iter(many(docs) if many else [collect(d) for d in docs])
+        for r in results:
+            if r.source is not None:
+                r.article = next(articles)
+    return results
 
 
 def lint_text(text: str, path: str = "<text>", config: Config | None = None) -> list[Finding]:
@@ -135,7 +155,8 @@ def lint_paths(
 ) -> list[FileResult]:
     """Lint files in order; many files are spread over all cores, results keep their order.
     `collect`, when given, turns each document into the small record a run-level rule needs, in
-    the worker, so that documents never travel between processes."""
+    the worker, so that documents never travel between processes. Files go in partitions of up
+    to CHUNK_FILES; a collector with a `many` method collects a partition's documents at once."""
     _init_worker(linter, collect)
     stdin_source = None
     if STDIN in paths:
@@ -144,30 +165,37 @@ def lint_paths(
         except InputError as exc:
             stdin_source = exc
     jobs = jobs or os.cpu_count() or 1
-    results: list[FileResult] = []
-    if jobs > 1 and len(paths) >= PARALLEL_MIN_FILES:
+    files = [p for p in paths if p != STDIN]
+    parallel = jobs > 1 and len(paths) >= PARALLEL_MIN_FILES
+    size = max(1, min(CHUNK_FILES, len(files) // (jobs * 8))) if parallel else CHUNK_FILES
+    chunks = [files[i : i + size] for i in range(0, len(files), size)]
+    by_path: dict[str, FileResult] = {}
+    done = 0
+
+    def add(chunk: list[FileResult]) -> None:
+        nonlocal done
+        for result in chunk:
+            by_path[result.path] = result
+        done += len(chunk)
+        if progress:
+            progress(done, len(paths))
+
+    if stdin_source is not None:
+        add([_stdin_result(stdin_source)])
+    if parallel:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        files = [p for p in paths if p != STDIN]
         ctx = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
-        chunk = max(1, min(64, len(files) // (jobs * 8)))
         with ProcessPoolExecutor(
             jobs, mp_context=ctx, initializer=_init_worker, initargs=(linter, collect)
         ) as pool:
-            by_path = {}
-            for i, result in enumerate(pool.map(_lint_one, files, chunksize=chunk)):
-                by_path[result.path] = result
-                if progress:
-                    progress(i + 1, len(files))
-        for p in paths:
-            results.append(by_path[p] if p != STDIN else _stdin_result(stdin_source))
-        return results
-    for i, p in enumerate(paths):
-        results.append(_stdin_result(stdin_source) if p == STDIN else _lint_one(p))
-        if progress:
-            progress(i + 1, len(paths))
-    return results
+            for chunk in pool.map(_lint_chunk, chunks):
+                add(chunk)
+    else:
+        for paths_ in chunks:
+            add(_lint_chunk(paths_))
+    return [by_path[p] for p in paths]
 
 
 def _stdin_result(source: Source | InputError | None) -> FileResult:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newslint.document import Document
-from newslint.dupes.fingerprint import Para, Params, StopList, extract, fingerprint
+from newslint.dupes.fingerprint import Params, StopList, paragraphs, word_fingerprint
 from newslint.finding import Finding, Related, Span
 from newslint.kinds.base import finding, render
 from newslint.ruleset import Rule
@@ -17,17 +17,18 @@ from newslint.ruleset import Rule
 @dataclass
 class Article:
     """What the run-level rule needs of one checked file, small enough to send back from a worker
-    process: its path, its comparable paragraphs and where each one is."""
+    process: its path and, for each comparable paragraph, its normalised text, where it is and its
+    band keys."""
 
     path: str
-    paras: list[Para]
-    locations: list[tuple[int, int, int, int]]  # line, column, end_line, end_column of each para
-    keys: Any  # (len(paras), bands) uint64 LSH band keys, computed in the worker
+    norms: list[str]
+    places: list[tuple[int, int, int, int, int, int]]  # start, end, line, column, end_line, end_column
+    keys: Any  # (len(norms), bands) uint64 LSH band keys, computed in the worker
 
 
 @dataclass
 class Collector:
-    """Turns a document into its Article; made once per run and sent to the worker processes."""
+    """Turns documents into their Articles; made once per run and sent to the worker processes."""
 
     params: Params
 
@@ -45,13 +46,24 @@ class Collector:
         return cls(Params.from_options(rule.options))
 
     def __call__(self, doc: Document) -> Article:
+        return self.many([doc])[0]
+
+    def many(self, docs: list[Document]) -> list[Article]:
+        """The Articles of a partition of documents: fingerprinted together, in one batch."""
         stop = self.__dict__.get("_stop") or self.__dict__.setdefault(
             "_stop", StopList(self.params.stop_phrases)
         )
-        paras = extract(doc, self.params, stop)
-        loc = doc.source.index.location
-        keys = fingerprint([p.norm for p in paras], self.params)
-        return Article(doc.path, paras, [(*loc(p.start), *loc(p.end)) for p in paras], keys)
+        found = [[(block, words) for _, block, words in paragraphs(doc, self.params, stop)] for doc in docs]
+        keys = word_fingerprint([words for paras in found for _, words in paras], self.params)
+        out, at = [], 0
+        for doc, paras in zip(docs, found, strict=True):
+            loc = doc.source.index.location
+            spans = [block.span() for block, _ in paras]
+            places = [(s.start, s.end, *loc(s.start), *loc(s.end)) for s in spans]
+            norms = [" ".join(words) for _, words in paras]
+            out.append(Article(doc.path, norms, places, keys[at : at + len(paras)]))
+            at += len(paras)
+        return out
 
 
 @dataclass(frozen=True)
@@ -70,21 +82,19 @@ def cross_file_findings(
     """Findings keyed by path: each paragraph with a copy in another article or the index. Takes
     the Articles that the workers collected (or documents, collected here)."""
     collect = Collector.for_run(rule, index_path)
-    docs = [a if isinstance(a, Article) else collect(a) for a in items]
+    docs = _articles(items, collect)
     if len(docs) < 2 and not index_path:
         return {}
     o = rule.options
-    params = collect.params
-    paras = [(d, p) for d, doc in enumerate(docs) for p in doc.paras]
-    copies: dict[int, list[Copy]] = defaultdict(list)  # index into paras -> copies elsewhere
+    run = Paragraphs(docs)
+    copies: dict[int, list[Copy]] = defaultdict(list)  # index into run -> copies elsewhere
     counts: Counter[int] = Counter()
-    if len(docs) >= 2 and paras:
-        _in_run(docs, paras, o, copies, counts)
+    if len(docs) >= 2 and run.norms:
+        _in_run(docs, run, o, copies, counts)
     if index_path:
-        _in_index(docs, paras, params, o, index_path, copies, counts)
+        _in_index(docs, run, collect.params, o, index_path, copies, counts)
     out: dict[str, list[Finding]] = {}
     for k, found in copies.items():
-        d, p = paras[k]
         found.sort(key=lambda c: (-c.score, c.path, c.line))
         first = found[0]
         n = counts[k]
@@ -98,10 +108,32 @@ def cross_file_findings(
             Related(c.path, c.line, c.column, c.end_line, c.end_column, f"copy ({_form(c.score)})")
             for c in found[: o.max_related]
         ]
-        out.setdefault(docs[d].path, []).append(finding(rule, Span(p.start, p.end), message, None, related))
+        span = Span(*run.places[k][:2])
+        out.setdefault(docs[run.doc[k]].path, []).append(finding(rule, span, message, None, related))
     for findings in out.values():
         findings.sort(key=lambda f: f.span.start)
     return out
+
+
+def _articles(items: list[Article] | list[Document], collect: Collector) -> list[Article]:
+    """The Articles of items, documents among them collected here (in one batch)."""
+    docs = [a for a in items if not isinstance(a, Article)]
+    if not docs:
+        return list(items)  # type: ignore[arg-type]
+    made = iter(collect.many(docs))  # type: ignore[arg-type]
+    return [a if isinstance(a, Article) else next(made) for a in items]
+
+
+class Paragraphs:
+    """The paragraphs of all articles of a run, in order, as columns indexed by one number."""
+
+    def __init__(self, docs: list[Article]) -> None:
+        self.doc = [d for d, a in enumerate(docs) for _ in a.norms]  # article of each paragraph
+        self.norms = [n for a in docs for n in a.norms]
+        self.places = [p for a in docs for p in a.places]
+
+    def copy(self, k: int, score: float, path: str) -> Copy:
+        return Copy(score, path, *self.places[k][2:])
 
 
 def _form(score: float) -> str:
@@ -110,7 +142,7 @@ def _form(score: float) -> str:
 
 def _in_run(
     docs: list[Article],
-    paras: list[tuple[int, Para]],
+    run: Paragraphs,
     o,
     copies: dict[int, list[Copy]],
     counts: Counter[int],
@@ -120,16 +152,11 @@ def _in_run(
 
     from newslint.dupes.lsh import candidate_pairs, verify
 
-    locations = [loc for doc in docs for loc in doc.locations]  # in the order of paras
-
-    group_of: dict[str, int] = {}
-    members: list[list[int]] = []
-    for k, (_, p) in enumerate(paras):
-        g = group_of.setdefault(p.norm, len(members))
-        if g == len(members):
-            members.append([])
-        members[g].append(k)
-    reps = [paras[m[0]][1].norm for m in members]
+    groups: dict[str, list[int]] = {}  # text -> its paragraphs, in order of first appearance
+    for k, norm in enumerate(run.norms):
+        groups.setdefault(norm, []).append(k)
+    members = list(groups.values())
+    reps = [run.norms[m[0]] for m in members]
     keys = np.concatenate([doc.keys for doc in docs])[[m[0] for m in members]]
     pairs, _ = candidate_pairs(keys, o.max_bucket)
     a, b = pairs[:, 0].tolist(), pairs[:, 1].tolist()
@@ -139,20 +166,25 @@ def _in_run(
         if s >= o.threshold:
             linked[g].append((h, s))
             linked[h].append((g, s))
+    doc_of = run.doc
     docs_in: dict[int, Counter[int]] = {}  # group -> articles holding it, made when needed
 
-    def articles_of(h: int) -> Counter[int]:
+    def elsewhere(h: int, d: int) -> int:
+        """How many paragraphs of group h are in other articles than d."""
+        m = members[h]
+        if len(m) == 1:
+            return doc_of[m[0]] != d
         if h not in docs_in:
-            docs_in[h] = Counter(paras[k][0] for k in members[h])
-        return docs_in[h]
+            docs_in[h] = Counter(doc_of[k] for k in m)
+        return len(m) - docs_in[h][d]
 
     for g, m in enumerate(members):
         if len(m) < 2 and g not in linked:
             continue
         near = [(g, 100.0), *sorted(linked.get(g, ()), key=lambda x: -x[1])]
         for k in m:
-            d = paras[k][0]
-            n = sum(len(members[h]) - articles_of(h)[d] for h, _ in near)
+            d = doc_of[k]
+            n = sum(elsewhere(h, d) for h, _ in near)
             if not n:
                 continue
             counts[k] += n
@@ -161,14 +193,14 @@ def _in_run(
                 for other in members[h]:
                     if len(found) >= o.max_related:
                         break
-                    od = paras[other][0]
+                    od = doc_of[other]
                     if od != d:
-                        found.append(Copy(s, docs[od].path, *locations[other]))
+                        found.append(run.copy(other, s, docs[od].path))
 
 
 def _in_index(
     docs: list[Article],
-    paras: list[tuple[int, Para]],
+    run: Paragraphs,
     params: Params,
     o,
     index_path: str,
@@ -176,15 +208,18 @@ def _in_index(
     counts: Counter[int],
 ) -> None:
     """Copies in the archive; the archive's own copy of a checked file does not count."""
+    import numpy as np
+
     from newslint.dupes.index import Index
 
     with Index.open(index_path) as index:
-        if not paras:
+        if not run.norms:
             return
-        norms = [p.norm for _, p in paras]
         abspaths = [os.path.abspath(doc.path) for doc in docs]
         in_run = set(abspaths)  # the run's own version of an archived file wins over the archive's
-        matches = index.query(norms, [abspaths[d] for d, _ in paras], o.threshold, o.scorer, o.max_bucket)
+        keys = np.concatenate([doc.keys for doc in docs])  # made with the index's params
+        exclude = [abspaths[d] for d in run.doc]
+        matches = index.query(run.norms, exclude, o.threshold, o.scorer, o.max_bucket, keys=keys)
         cwd = os.getcwd()
         for m in matches:
             if m.path in in_run:

@@ -1,0 +1,205 @@
+"""cross-article-duplicate computed per partition: batch fingerprints equal per-text ones, the
+stop-phrase shortcut equals the full search, and serial and parallel runs give the same findings."""
+
+import random
+
+import numpy as np
+import pytest
+
+from newslint import api
+from newslint.config import Config
+from newslint.dupes.crossfile import Collector, cross_file_findings
+from newslint.dupes.fingerprint import (
+    Params,
+    StopList,
+    extract,
+    fingerprint,
+    shingles,
+    signatures,
+    word_fingerprint,
+    word_shingles,
+)
+from newslint.dupes.lsh import band_pairs
+from newslint.engine import Linter, select_rules
+from newslint.kinds.cross_file import STOP_PHRASES
+from newslint.readers import read_document
+from newslint.source import Source
+
+WORDS = (
+    "harbour bridge council voted close repairs drivers coast road crews replace deck ferry hour "
+    "school board budget teachers nurse strike spreads terminals port region mayor valley fire "
+    "night hill town police said report minister election week market prices rose fell percent"
+).split()
+
+
+def sentence(rng: random.Random, n: int) -> str:
+    return " ".join(rng.choice(WORDS) for _ in range(n)).capitalize() + "."
+
+
+def make_articles(n: int, seed: int = 7) -> dict[str, str]:
+    """Articles sharing some paragraphs exactly, some edited, some with credit lines."""
+    rng = random.Random(seed)
+    pool = [sentence(rng, rng.randint(12, 40)) for _ in range(40)]
+    out = {}
+    for i in range(n):
+        paras = []
+        for _ in range(rng.randint(1, 6)):
+            p = rng.choice(pool) if rng.random() < 0.5 else sentence(rng, rng.randint(5, 40))
+            if rng.random() < 0.2:
+                words = p.split()
+                words[rng.randrange(len(words))] = rng.choice(WORDS)
+                p = " ".join(words)
+            if rng.random() < 0.15:
+                p += " " + rng.choice(STOP_PHRASES).capitalize() + "."
+            paras.append(p)
+        out[f"a{i:03d}.txt"] = "\n\n".join(paras) + "\n"
+    return out
+
+
+def cross_rule():
+    return select_rules(Config(), select=["cross-article-duplicate"])[0]
+
+
+def test_stop_list_shortcut_gives_the_same_text_as_the_full_search():
+    stop = StopList(tuple(STOP_PHRASES) + ("reporting", "all rights"))
+    rng = random.Random(3)
+    texts = [
+        "",
+        "copyright",
+        "copyright 2020 all rights reserved",
+        "reporting by jane doe editing by john roe",
+        "additional reporting by reporting by",
+        "all rights are not reserved here",
+        "they all like us on facebook and follow us on twitter today",
+    ]
+    vocab = WORDS + [w for p in STOP_PHRASES for w in p.split()]
+    texts += [" ".join(rng.choice(vocab) for _ in range(rng.randint(1, 30))) for _ in range(2000)]
+    for text in texts:
+        words = text.split()
+        assert " ".join(stop.strip_words(words)) == stop.strip(text), text
+
+
+@pytest.mark.parametrize("k", [1, 2, 3, 4])
+def test_word_shingles_equal_text_shingles(k):
+    for text in ["", "one", "one two", "one two three", "one two three four five six"]:
+        assert word_shingles(text.split(), k) == shingles(text, k)
+
+
+@pytest.mark.parametrize("params", [Params(), Params(shingle=2, num_perm=64, bands=16, seed=5)])
+def test_batch_fingerprints_equal_per_text_fingerprints(params):
+    docs = [read_document(Source(p, t)) for p, t in make_articles(40).items()]
+    stop = StopList(params.stop_phrases)
+    per_doc = [[p.norm for p in extract(d, params, stop)] for d in docs]
+    norms = [n for ns in per_doc for n in ns]
+    batch = fingerprint(norms, params)
+    assert batch.dtype == np.uint64 and batch.shape == (len(norms), params.bands)
+    one_by_one = np.concatenate([fingerprint([n], params) for n in norms])
+    assert np.array_equal(batch, one_by_one)
+    assert np.array_equal(word_fingerprint([n.split() for n in norms], params), batch)
+    assert np.array_equal(signatures(norms, params), np.concatenate([signatures([n], params) for n in norms]))
+    collect = Collector(params)
+    articles = collect.many(docs)
+    assert [a.norms for a in articles] == per_doc
+    for doc, a in zip(docs, articles, strict=True):
+        single = collect(doc)
+        assert single.norms == a.norms and single.places == a.places
+        assert np.array_equal(single.keys, a.keys)
+        assert np.array_equal(a.keys, fingerprint(a.norms, params).reshape(-1, params.bands))
+
+
+def test_fingerprints_are_stable():
+    """Stored in indexes: these values must not change without a new algorithm_version()."""
+    norms = ["the city council voted on tuesday to close the harbour bridge for six weeks of repairs"]
+    keys = fingerprint(norms, Params())
+    assert keys.shape == (1, 32)
+    assert keys[0, :4].tolist() == [
+        8895158480021249474,
+        9750300786743396898,
+        3142158887145562852,
+        8782557568908377887,
+    ]
+    again = fingerprint(norms * 3, Params())
+    assert np.array_equal(again, np.repeat(keys, 3, axis=0))
+
+
+def reference_fingerprint(norms: list[str], params: Params) -> np.ndarray:
+    """The fingerprint as first written (one text at a time through rensa's rows)."""
+    from rensa import RMinHash
+
+    from newslint.dupes.fingerprint import band_keys
+
+    rows = []
+    for norm in norms:
+        w = norm.split()
+        k = params.shingle
+        sets = [norm] if len(w) <= k else [" ".join(w[i : i + k]) for i in range(len(w) - k + 1)]
+        rows += RMinHash.digest_matrix_from_token_sets([sets], params.num_perm, params.seed).to_rows()
+    sig = np.array(rows, dtype=np.uint32).reshape(len(norms), params.num_perm)
+    return band_keys(sig, params.bands)
+
+
+@pytest.mark.parametrize("params", [Params(), Params(shingle=1), Params(shingle=5, num_perm=64, bands=8)])
+def test_fingerprints_equal_the_reference_even_for_odd_texts(params):
+    texts = ["", " ", "a", "a  b", " a b ", "one two three", "one  two three", "x\ty z w v"]
+    texts += [" ".join(WORDS[i : i + n]) for i in range(0, 30, 7) for n in (2, 3, 4, 9, 30)]
+    assert np.array_equal(fingerprint(texts, params), reference_fingerprint(texts, params))
+
+
+def test_band_pairs_star_centre_is_the_first_id_of_an_over_full_bucket():
+    rng = np.random.default_rng(1)
+    keys = rng.integers(0, 40, size=3000).astype(np.uint64)
+    ids = rng.permutation(10_000)[:3000]
+    pairs, capped = band_pairs(keys, ids, max_bucket=60)
+    expected, big = set(), 0
+    for key in np.unique(keys):
+        members = ids[keys == key].tolist()  # in the order of ids
+        if len(members) > 60:
+            big += 1
+            expected |= {tuple(sorted((members[0], m))) for m in members[1:]}
+        else:
+            expected |= {tuple(sorted((a, b))) for i, a in enumerate(members) for b in members[i + 1 :]}
+    assert capped == big > 0
+    assert {tuple(p) for p in pairs.tolist()} == expected
+
+
+def write_articles(tmp_path, n: int) -> list[str]:
+    paths = []
+    for name, text in make_articles(n).items():
+        path = tmp_path / name
+        path.write_text(text)
+        paths.append(str(path))
+    (tmp_path / "a010.txt").write_bytes(b"\x00\x01binary")  # unreadable: no article, others unaffected
+    (tmp_path / "a020.txt").write_text("   \n")  # empty
+    return paths
+
+
+def run(paths: list[str], jobs: int):
+    rule = cross_rule()
+    linter = Linter(select_rules(Config(), select=["duplicate-paragraph"]))
+    seen = []
+    results = api.lint_paths(paths, linter, Collector.for_run(rule), jobs, lambda i, n: seen.append((i, n)))
+    assert seen[-1] == (len(paths), len(paths))
+    assert [i for i, _ in seen] == sorted(i for i, _ in seen)
+    assert [r.path for r in results] == paths
+    assert [r.article is None for r in results] == [r.error is not None for r in results]
+    found = cross_file_findings([r.article for r in results if r.article is not None], rule)
+    return results, found
+
+
+def test_serial_and_parallel_runs_give_the_same_findings(tmp_path, monkeypatch):
+    paths = write_articles(tmp_path, 150)
+    monkeypatch.setattr(api, "CHUNK_FILES", 16)
+    serial, found_serial = run(paths, jobs=1)
+    parallel, found_parallel = run(paths, jobs=2)
+    assert found_serial == found_parallel
+    assert sum(map(len, found_serial.values())) > 20
+    assert [r.findings for r in serial] == [r.findings for r in parallel]
+    assert [r.error for r in serial] == [r.error for r in parallel]
+    assert sum(r.error is not None for r in serial) == 2
+    for a, b in zip(serial, parallel, strict=True):
+        if a.article is not None:
+            assert (a.article.norms, a.article.places) == (b.article.norms, b.article.places)
+            assert np.array_equal(a.article.keys, b.article.keys)
+    # documents collected in cross_file_findings itself (no workers) give the same findings
+    docs = [read_document(r.source) for r in serial if r.source is not None]
+    assert cross_file_findings(docs, cross_rule()) == found_serial
