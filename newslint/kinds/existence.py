@@ -83,7 +83,7 @@ class Checker:
                 continue
             for start, end in block.lines:
                 line = block.text[start:end]
-                if len(line.split()) > o.max_words or not pattern.regex.fullmatch(line):
+                if not pattern.regex.fullmatch(line) or len(line.split()) > o.max_words:
                     continue
                 a = start + len(line) - len(line.lstrip())
                 b = end - (len(line) - len(line.rstrip()))
