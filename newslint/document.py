@@ -4,6 +4,7 @@ span that maps back to the source. Readers build it; rules only read it."""
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -181,6 +182,11 @@ class Document:
     def prose(self) -> str:
         """All block texts, one per line: for whole-document literal prefilters."""
         return "\n".join(b.text for b in self.blocks)
+
+    @cached_property
+    def block_starts(self) -> list[int]:
+        """Where each block's text starts in `prose`."""
+        return list(itertools.accumulate((len(b.text) + 1 for b in self.blocks[:-1]), initial=0))
 
     @cached_property
     def prose_lower(self) -> str:

@@ -200,6 +200,14 @@ def _within(bounds: tuple[list[int], list[int]], start: int, end: int) -> bool:
     return k >= 0 and end <= ends[k]
 
 
+def plain_string(pattern: str) -> str | None:
+    """The string a regex matches when it is made of literal characters only, else None."""
+    tree = _parse(pattern, 0)
+    if tree is None or not all(op is _sre_c.LITERAL for op, _ in tree):  # type: ignore[attr-defined]
+        return None
+    return "".join(chr(code) for _, code in tree)  # type: ignore[attr-defined]
+
+
 def _parse(pattern: str, flags: int) -> object | None:
     try:
         return _sre_parse.parse(pattern, flags & ~re.IGNORECASE)

@@ -8,14 +8,13 @@ Options: titles (regex alternatives, matched case-insensitively right before "Fi
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from newslint.document import Block, Document
 from newslint.finding import Edit, Finding, Related
-from newslint.kinds.base import LITERALS, Pattern, _parse, _sre_c, finding, render
+from newslint.kinds.base import LITERALS, Pattern, finding, plain_string, render
 from newslint.ruleset import Rule, compile_regex
 
 DEFAULT_SCOPE = "document"
@@ -90,7 +89,7 @@ class Checker:
                     i = prose.find(title, i + 1)
         if not starts:
             return
-        block_starts = list(itertools.accumulate((len(b.text) + 1 for b in doc.blocks[:-1]), initial=0))
+        block_starts = doc.block_starts
         resume = 0  # like finditer, the next match starts after the previous one
         for start in sorted(starts):
             if start < resume:
@@ -107,10 +106,7 @@ def _literal_titles(titles: list) -> tuple[str, ...] | None:
     """The titles lower-cased, when each is a plain ASCII string (a regex of literals only)."""
     out = []
     for title in titles:
-        tree = _parse(str(title), 0)
-        if tree is None or not all(op is _sre_c.LITERAL for op, _ in tree):
-            return None
-        text = "".join(chr(code) for _, code in tree)
+        text = plain_string(str(title))
         if not text or not text.isascii():
             return None
         out.append(text.lower())
