@@ -78,6 +78,7 @@ def check(
     """Check articles and report findings."""
     from newslint import runner
 
+    _tune_gc()
     try:
         code = runner.run_check(
             paths=paths or ["."],
@@ -100,6 +101,16 @@ def check(
     except NewslintError as exc:
         raise _fail(str(exc), exc.exit_code) from None
     raise typer.Exit(code)
+
+
+def _tune_gc() -> None:
+    """Documents make no reference cycles, so the cycle collector has little to find in a run:
+    what is loaded so far (modules, their constants) is frozen out of its scans, which also spares
+    forked workers copying those pages, and it runs every 20,000 allocations instead of 700."""
+    import gc
+
+    gc.freeze()
+    gc.set_threshold(20_000, 10, 10)
 
 
 @app.command("rules")

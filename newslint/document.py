@@ -111,8 +111,14 @@ class Block:
         return self.text.lower()
 
     @cached_property
+    def sentence_spans(self) -> list[tuple[int, int]]:
+        """(start, end) of each sentence in the text: what rules use (cached without the Sentence
+        objects, which point back at the block: a cycle only the garbage collector would free)."""
+        return split_sentences(self.text)
+
+    @property
     def sentences(self) -> list[Sentence]:
-        return [Sentence(self, a, b) for a, b in split_sentences(self.text)]
+        return [Sentence(self, a, b) for a, b in self.sentence_spans]
 
     @cached_property
     def folded(self) -> str:
@@ -138,8 +144,8 @@ class Block:
     @cached_property
     def sentence_bounds(self) -> tuple[list[int], list[int]]:
         """Starts and ends of the sentences, for bisecting."""
-        sentences = self.sentences
-        return [s.start for s in sentences], [s.end for s in sentences]
+        spans = self.sentence_spans
+        return [a for a, _ in spans], [b for _, b in spans]
 
     @cached_property
     def line_bounds(self) -> tuple[list[int], list[int]]:

@@ -15,8 +15,8 @@ def units(doc: Document, scope: str, blocks: list[Block] | None = None) -> Itera
     """(block, start, end) text ranges of a document (or of some of its blocks) in the given scope."""
     for block in doc.blocks if blocks is None else blocks:
         if scope == "sentence":
-            for s in block.sentences:
-                yield block, s.start, s.end
+            for start, end in block.sentence_spans:
+                yield block, start, end
         elif scope == "line":
             for a, b in block.lines:
                 yield block, a, b

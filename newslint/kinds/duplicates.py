@@ -181,12 +181,12 @@ def sentence_units(doc: Document, o: Options) -> tuple[list[Unit], list[list[int
     for i, b in enumerate(doc.blocks):
         if b.kind not in kinds:
             continue
-        sentences = b.sentences
-        if len(sentences) == 1 and sentences[0].start == 0 and sentences[0].end == len(b.text):
+        spans = b.sentence_spans
+        if len(spans) == 1 and spans[0] == (0, len(b.text)):
             pieces.append((b, 0, len(b.text), i, b.words))  # the whole block: its words are split
         else:
             folded = b.folded
-            pieces += [(b, s.start, s.end, i, folded[s.start : s.end].split()) for s in sentences]
+            pieces += [(b, start, end, i, folded[start:end].split()) for start, end in spans]
     return _matchable(doc, pieces, o)
 
 

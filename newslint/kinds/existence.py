@@ -98,7 +98,7 @@ class Checker:
 
 
 def _sentence_at(block, offset: int) -> str:
-    for s in block.sentences:
-        if s.start <= offset < s.end:
-            return s.text
+    for start, end in block.sentence_spans:
+        if start <= offset < end:
+            return block.text[start:end]
     return ""

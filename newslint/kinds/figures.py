@@ -108,7 +108,7 @@ class Checker:
 
 
 def _sentences(block: Block) -> list[tuple[int, int]]:
-    return [(s.start, s.end) for s in block.sentences]
+    return block.sentence_spans
 
 
 def _specs(rule: Rule, key: str, table: dict) -> dict[str, IntervalSpec]:
