@@ -34,13 +34,13 @@ class FileResult:
 
 def decode(data: bytes, path: str) -> Source:
     """Bytes -> Source; refuses what is not UTF-8 text, with a one-line reason naming the file."""
-    if not data.strip():
+    if not data or data.isspace():
         raise InputError(f"{path}: file is empty")
     if len(data) > MAX_BYTES:
         raise InputError(f"{path}: file is too large ({len(data) // 1024 // 1024} MiB; the limit is 10 MiB)")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError(f"{path}: UTF-16 is not supported; convert the file to UTF-8")
-    if b"\x00" in data[:8192]:
+    if data.find(b"\x00", 0, 8192) >= 0:
         raise InputError(f"{path}: binary file (contains NUL bytes)")
     bom = data.startswith(b"\xef\xbb\xbf")
     try:
@@ -56,7 +56,11 @@ def read_source(path: str) -> Source:
             data = sys.stdin.buffer.read()
         else:
             with open(path, "rb") as fh:
-                data = fh.read(MAX_BYTES + 1)
+                # read(n) allocates n bytes first: ask for the size when the file says it
+                size = os.fstat(fh.fileno()).st_size
+                data = fh.read(size + 1 if 0 < size <= MAX_BYTES else MAX_BYTES + 1)
+                if len(data) > size:  # it grew since, or said nothing (a pipe): read on to the limit
+                    data += fh.read(MAX_BYTES + 1 - len(data))
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except IsADirectoryError:
