@@ -124,7 +124,9 @@ def _collector(run_rules: list, index: str | None):
         return None
     from newslint.dupes.crossfile import Collector
 
-    return Collector.for_run(run_rules[0], index)
+    collect = Collector.for_run(run_rules[0], index)
+    collect.preload()
+    return collect
 
 
 def _lint(files: list[str], linters: dict[str, Linter], collect, jobs: int | None, progress) -> list:

@@ -45,6 +45,13 @@ class Collector:
                 return cls(index.params)
         return cls(Params.from_options(rule.options))
 
+    def preload(self) -> None:
+        """Import now what this process needs after the run (numpy for banding, rapidfuzz to
+        verify) and the workers need on their way: forked after this, they inherit it instead of
+        importing it each (~0.1 s apiece)."""
+        import numpy  # noqa: F401
+        from rapidfuzz import fuzz, process, utils  # noqa: F401
+
     def __call__(self, doc: Document) -> Article:
         return self.many([doc])[0]
 

@@ -36,9 +36,14 @@ def inside(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(a <= start and end <= b for a, b in ranges)
 
 
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
 def render(template: str, **values: object) -> str:
     """Fill '{name}' placeholders in a rule message; unknown placeholders are left as they are."""
-    return re.sub(r"\{(\w+)\}", lambda m: str(values.get(m.group(1), m.group(0))), template)
+    if "{" not in template:
+        return template
+    return _PLACEHOLDER.sub(lambda m: str(values.get(m.group(1), m.group(0))), template)
 
 
 def finding(rule: Rule, span: Span, message: str, edits: list[Edit] | None = None, related=()) -> Finding:
