@@ -12,18 +12,26 @@ from newslint.dupes.fingerprint import Params, StopList, paragraphs, word_finger
 from newslint.finding import Finding, Related, Span
 from newslint.kinds.base import finding, render
 from newslint.ruleset import Rule
+from newslint.source import LineIndex
 
 
 @dataclass
 class Article:
     """What the run-level rule needs of one checked file, small enough to send back from a worker
     process: its path and, for each comparable paragraph, its normalised text, where it is and its
-    band keys."""
+    band keys; lines and columns come from the file's line index (sent with its source anyway)
+    for the few paragraphs that have copies."""
 
     path: str
     norms: list[str]
-    places: list[tuple[int, int, int, int, int, int]]  # start, end, line, column, end_line, end_column
+    places: list[tuple[int, int]]  # source offsets: start, end
     keys: Any  # (len(norms), bands) uint64 LSH band keys, computed in the worker
+    index: LineIndex
+
+    def location(self, k: int) -> tuple[int, int, int, int]:
+        """line, column, end_line, end_column of paragraph k."""
+        start, end = self.places[k]
+        return (*self.index.location(start), *self.index.location(end))
 
 
 @dataclass
@@ -64,11 +72,10 @@ class Collector:
         keys = word_fingerprint([words for paras in found for _, words in paras], self.params)
         out, at = [], 0
         for doc, paras in zip(docs, found, strict=True):
-            loc = doc.source.index.location
             spans = [block.span() for block, _ in paras]
-            places = [(s.start, s.end, *loc(s.start), *loc(s.end)) for s in spans]
+            places = [(s.start, s.end) for s in spans]
             norms = [" ".join(words) for _, words in paras]
-            out.append(Article(doc.path, norms, places, keys[at : at + len(paras)]))
+            out.append(Article(doc.path, norms, places, keys[at : at + len(paras)], doc.source.index))
             at += len(paras)
         return out
 
@@ -115,7 +122,7 @@ def cross_file_findings(
             Related(c.path, c.line, c.column, c.end_line, c.end_column, f"copy ({_form(c.score)})")
             for c in found[: o.max_related]
         ]
-        span = Span(*run.places[k][:2])
+        span = Span(*run.places[k])
         out.setdefault(docs[run.doc[k]].path, []).append(finding(rule, span, message, None, related))
     for findings in out.values():
         findings.sort(key=lambda f: f.span.start)
@@ -135,12 +142,19 @@ class Paragraphs:
     """The paragraphs of all articles of a run, in order, as columns indexed by one number."""
 
     def __init__(self, docs: list[Article]) -> None:
+        self.docs = docs
         self.doc = [d for d, a in enumerate(docs) for _ in a.norms]  # article of each paragraph
+        self.first = [0] * len(docs)  # index of each article's first paragraph
+        at = 0
+        for d, a in enumerate(docs):
+            self.first[d] = at
+            at += len(a.norms)
         self.norms = [n for a in docs for n in a.norms]
         self.places = [p for a in docs for p in a.places]
 
     def copy(self, k: int, score: float, path: str) -> Copy:
-        return Copy(score, path, *self.places[k][2:])
+        d = self.doc[k]
+        return Copy(score, path, *self.docs[d].location(k - self.first[d]))
 
 
 def _form(score: float) -> str:

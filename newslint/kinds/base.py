@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from collections.abc import Iterator
 
@@ -134,11 +135,12 @@ class LiteralIndex:
             self._version += 1
         key = ("literals", self._version)
         if key not in doc.cache:
-            doc.cache[key] = frozenset(lit for _, lit in self._automaton.iter(doc.prose_lower))
+            doc.cache[key] = frozenset(map(_second, self._automaton.iter(doc.prose_lower)))
         return doc.cache[key]
 
 
 LITERALS = LiteralIndex()
+_second = operator.itemgetter(1)
 
 
 class Pattern:
@@ -173,7 +175,12 @@ class Pattern:
         return not self.literals or any(lit.lower() in lower for lit in self.literals)
 
     def _present(self, text: str) -> bool:
-        return not self.literals or any(map(text.__contains__, self.literals))
+        if not self.literals:
+            return True
+        for lit in self.literals:  # noqa: SIM110 - a loop is quicker than any() for a few literals
+            if lit in text:
+                return True
+        return False
 
 
 def scan(doc: Document, patterns: list[Pattern], scope: str) -> Iterator[tuple[Block, int, re.Match]]:
