@@ -31,7 +31,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from itertools import chain, compress
 
 from newslint.document import Block, Document, cached_property
 from newslint.finding import Edit, Finding, Related, Span
@@ -349,14 +348,17 @@ def _candidates(token_sets: list[frozenset[str]], overlap: float) -> dict[int, l
     some other unit too, and they are the earlier units sharing at least half of its content words
     (those of its words found in another unit, less the _COMMON ones unless none is left). All of
     it is set arithmetic in C; most articles have no unit passing the overlap test."""
-    counts = Counter(chain.from_iterable(token_sets))
-    once = set(compress(counts, map((1).__eq__, counts.values())))  # in no other unit
-    passing = [j for j, t in enumerate(token_sets) if len(t) - len(t & once) >= overlap * len(t)]
+    seen: set[str] = set()
+    repeated: set[str] = set()  # words in more than one unit
+    for t in token_sets:
+        repeated |= t & seen
+        seen |= t
+    passing = [j for j, t in enumerate(token_sets) if len(t & repeated) >= overlap * len(t)]
     if not passing:
         return {}
-    shared = {j: _content(token_sets[j] - once) for j in passing}
+    shared = {j: _content(token_sets[j] & repeated) for j in passing}
     if len(shared) * max(shared) > _PAIRS:
-        return _candidates_by_postings(token_sets, once, shared)
+        return _candidates_by_postings(token_sets, repeated, shared)
     out = {}
     for j, mine in shared.items():
         need = max(1, len(mine) // 2)
@@ -364,7 +366,7 @@ def _candidates(token_sets: list[frozenset[str]], overlap: float) -> dict[int, l
         # unless mine is made of _COMMON words and unit i has other repeated words
         earlier = [i for i in range(j) if len(mine & token_sets[i]) >= need]
         if earlier and not mine.isdisjoint(_COMMON):
-            earlier = [i for i in earlier if token_sets[i] - once <= _COMMON]
+            earlier = [i for i in earlier if token_sets[i] & repeated <= _COMMON]
         if earlier:
             out[j] = earlier
     return out
@@ -379,7 +381,7 @@ _PAIRS = 20_000  # beyond so many set intersections, an inverted index is cheape
 
 
 def _candidates_by_postings(
-    token_sets: list[frozenset[str]], once: set[str], shared: dict[int, set[str]]
+    token_sets: list[frozenset[str]], repeated: set[str], shared: dict[int, set[str]]
 ) -> dict[int, list[int]]:
     """_candidates' last step for long articles with many units passing: count the shared content
     words through an inverted index, which keeps it near-linear."""
@@ -396,7 +398,7 @@ def _candidates_by_postings(
             if earlier := sorted(i for i, n in hits.items() if n >= need):
                 out[j] = earlier
         else:
-            mine = _content(tokens - once)
+            mine = _content(tokens & repeated)
         for w in mine:
             postings.setdefault(w, []).append(j)
     return out
