@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import operator
 import re
 from collections.abc import Iterator
 
@@ -125,22 +124,18 @@ class LiteralIndex:
     def found(self, doc: Document) -> frozenset[str]:
         """The (lower-cased) literals present in the document."""
         if self._automaton is None:
-            import ahocorasick
+            import ahocorasick_rs
 
-            automaton = ahocorasick.Automaton()
-            for lit in self._literals:
-                automaton.add_word(lit, lit)
-            automaton.make_automaton()
-            self._automaton = automaton
+            self._automaton = ahocorasick_rs.AhoCorasick(sorted(self._literals))
             self._version += 1
         key = ("literals", self._version)
         if key not in doc.cache:
-            doc.cache[key] = frozenset(map(_second, self._automaton.iter(doc.prose_lower)))
+            found = self._automaton.find_matches_as_strings(doc.prose_lower, overlapping=True)
+            doc.cache[key] = frozenset(found)
         return doc.cache[key]
 
 
 LITERALS = LiteralIndex()
-_second = operator.itemgetter(1)
 
 
 class Pattern:
