@@ -9,7 +9,10 @@ from typing import Optional
 
 import typer
 
-from newslint import index_cli
+# newslint does no linear algebra with numpy: no BLAS thread pool spinning beside the workers
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+from newslint import index_cli  # noqa: E402
 from newslint.errors import NewslintError
 from newslint.formatters import FORMATTERS
 
