@@ -79,6 +79,7 @@ def check(
     ),
 ) -> None:
     """Check articles and report findings."""
+    global _exit_at_once
     from newslint import runner
 
     _tune_gc()
@@ -103,13 +104,18 @@ def check(
         )
     except NewslintError as exc:
         raise _fail(str(exc), exc.exit_code) from None
+    finally:
+        _exit_at_once = True  # nothing of a check run needs finalising: see main()
     raise typer.Exit(code)
+
+
+_exit_at_once = False
 
 
 def _exit_now(code: int | str | None) -> None:
     """Exit once the output is flushed, without tearing the interpreter down object by object
-    (tens of milliseconds after a large run; mypy exits the same way). Nothing is left to clean
-    up by then: files are closed and the worker pool has been joined."""
+    (tens of milliseconds after a large run; mypy exits the same way). Only after `check`: its
+    files are closed and its worker pool joined by then (an index command may hold a database)."""
     if isinstance(code, str):
         print(code, file=sys.stderr)
         code = 1
@@ -167,7 +173,9 @@ def main() -> None:
     try:
         app()
     except SystemExit as exc:
-        _exit_now(exc.code)
+        if _exit_at_once:
+            _exit_now(exc.code)
+        raise
     except KeyboardInterrupt:
         sys.exit(130)
     except Exception as exc:  # a bug: one line, unless debugging

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Any
 
 from newslint.document import Document
@@ -144,11 +145,7 @@ class Paragraphs:
     def __init__(self, docs: list[Article]) -> None:
         self.docs = docs
         self.doc = [d for d, a in enumerate(docs) for _ in a.norms]  # article of each paragraph
-        self.first = [0] * len(docs)  # index of each article's first paragraph
-        at = 0
-        for d, a in enumerate(docs):
-            self.first[d] = at
-            at += len(a.norms)
+        self.first = list(accumulate((len(a.norms) for a in docs[:-1]), initial=0))  # of each article
         self.norms = [n for a in docs for n in a.norms]
         self.places = [p for a in docs for p in a.places]
 
