@@ -429,12 +429,12 @@ def paragraph_edit(doc: Document, unit: Unit) -> Edit:
 
 def sentence_edit(doc: Document, unit: Unit) -> Edit:
     """Delete the sentence and the space after it (before it, when it ends its paragraph)."""
-    sentences = unit.block.sentences
-    if len(sentences) == 1:
+    block = unit.block
+    spans = block.sentence_spans
+    if len(spans) == 1:
         return paragraph_edit(doc, unit)
-    k = next(i for i, s in enumerate(sentences) if s.start == unit.start)
-    to_source = unit.block.offsets.to_source
-    if k + 1 < len(sentences):
-        return Edit(Span(to_source(unit.start), to_source(sentences[k + 1].start)), "")
-    prev = sentences[k - 1]
-    return Edit(Span(prev.span().end, unit.block.span(unit.start, unit.end).end), "")
+    k = next(i for i, (start, _) in enumerate(spans) if start == unit.start)
+    to_source = block.offsets.to_source
+    if k + 1 < len(spans):
+        return Edit(Span(to_source(unit.start), to_source(spans[k + 1][0])), "")
+    return Edit(Span(block.span(*spans[k - 1]).end, block.span(unit.start, unit.end).end), "")
