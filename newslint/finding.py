@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import IntEnum
+from typing import NamedTuple
 
 
 class Severity(IntEnum):
@@ -22,9 +23,9 @@ class Severity(IntEnum):
 APPLICABILITIES = ("safe", "unsafe", "display")
 
 
-@dataclass(frozen=True, order=True)
-class Span:
-    """Half-open 0-based character offsets into the source text."""
+class Span(NamedTuple):
+    """Half-open 0-based character offsets into the source text. (Span and Related are tuples:
+    made tens of thousands of times a run, three times quicker than frozen dataclasses.)"""
 
     start: int
     end: int
@@ -44,8 +45,7 @@ class Fix:
     edits: tuple[Edit, ...]
 
 
-@dataclass(frozen=True)
-class Related:
+class Related(NamedTuple):
     """Another place a finding refers to, already resolved (it may be in another file)."""
 
     path: str

@@ -43,7 +43,17 @@ def render(template: str, **values: object) -> str:
     """Fill '{name}' placeholders in a rule message; unknown placeholders are left as they are."""
     if "{" not in template:
         return template
-    return _PLACEHOLDER.sub(lambda m: str(values.get(m.group(1), m.group(0))), template)
+    parts = _TEMPLATES.get(template)
+    if parts is None:  # [text, name, text, name, ..., text], once per template
+        parts = _TEMPLATES[template] = _PLACEHOLDER.split(template)
+    out = parts[:]
+    for i in range(1, len(parts), 2):
+        name = parts[i]
+        out[i] = str(values[name]) if name in values else f"{{{name}}}"
+    return "".join(out)
+
+
+_TEMPLATES: dict[str, list[str]] = {}
 
 
 def finding(rule: Rule, span: Span, message: str, edits: list[Edit] | None = None, related=()) -> Finding:

@@ -200,7 +200,12 @@ def _matchable(doc: Document, pieces: list[Piece], o: Options) -> tuple[list[Uni
     copy, and no exact one either (exact copies are always candidates). Dropping it changes no
     copy, and the Unit objects are made only for the few units left."""
     least = o.min_words
-    kept = [p for p in pieces if len(p[4]) >= least and _size(p[4]) >= least]
+    # a piece has no more bare numbers than its block: most need no counting
+    kept = [
+        p
+        for p in pieces
+        if len(p[4]) - p[0].bare_numbers >= least or (len(p[4]) >= least and _size(p[4]) >= least)
+    ]
     if len(kept) < 2:
         return [], []
     candidates = _candidates(_token_sets(doc, kept), o.overlap)
