@@ -56,9 +56,30 @@ def test_offset_map_maps_inserted_characters_to_the_run_before():
 
 
 def test_plain_reader_blocks_and_spans():
-    text = "Title line\n\nFirst paragraph\nstill first.\n\n\nSecond one.\n"
+    wrapped = "The first paragraph of the story, hard-wrapped by an editor at\nseventy-two columns."
+    text = f"Title line\n\n{wrapped}\n\n\nSecond one.\n"
     doc = read(Source("a.txt", text))
-    assert [b.text for b in doc.blocks] == ["Title line", "First paragraph\nstill first.", "Second one."]
-    span = doc.blocks[1].span(6, 15)
-    assert text[span.start : span.end] == "paragraph"
-    assert doc.blocks[1].lines == [(0, 15), (16, 28)]
+    assert [b.text for b in doc.blocks] == ["Title line", wrapped, "Second one."]
+    span = doc.blocks[1].span(4, 9)
+    assert text[span.start : span.end] == "first"
+    assert doc.blocks[1].lines == [(0, 62), (63, 83)]
+
+
+def test_plain_reader_takes_each_long_line_as_a_paragraph():
+    # scrapers write one paragraph a line: a line longer than hard-wrapped prose is a paragraph;
+    # the short lines between such lines stay together (a headline, a list of dates)
+    one = (
+        "The council voted on Tuesday to close the harbour bridge for six weeks of repairs, "
+        "two officials said."
+    )
+    two = (
+        "Repairs to the bridge, which carries 40,000 cars a day, will start in March and cost "
+        "$12 million, they said."
+    )
+    dates = "March 3 -- Harbour bridge closes\nApril 14 -- Harbour bridge reopens"
+    text = f"Bridge to close\n{one}\r\n{two}\n{dates}\n   \nBy Jane Doe\nStaff writer\n"
+    doc = read(Source("a.txt", text))
+    assert [b.text for b in doc.blocks] == ["Bridge to close", one, two, dates, "By Jane Doe\nStaff writer"]
+    second = doc.blocks[2].span()
+    assert (second.start, second.end) == (text.index(two), text.index(two) + len(two))
+    assert len(doc.blocks[3].lines) == 2

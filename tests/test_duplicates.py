@@ -118,6 +118,15 @@ def test_fix_at_end_of_file_keeps_one_newline():
     assert row["fixed"] == BRIDGE + "\n\n" + FERRY
 
 
+def test_one_paragraph_a_line_text_is_compared_line_by_line():
+    # scraped text with no blank lines: each long line is a paragraph (see readers/plain.py)
+    text = "\n".join(["Harbour bridge to close", LEDE, BRIDGE, FERRY, BRIDGE, SCHOOL]) + "\n"
+    (row,) = lint(text, "duplicate-paragraph")
+    assert (row["rule"], row["line"], row["column"], row["end_line"]) == ("duplicate-paragraph", 5, 1, 5)
+    assert row["related"] == [(3, 1)]
+    assert row["fixed"] == "\n".join(["Harbour bridge to close", LEDE, BRIDGE, FERRY, SCHOOL]) + "\n"
+
+
 def test_fix_is_unsafe():
     rule = load_rule("duplicate-paragraph", "rules/duplicate-paragraph.yaml")
     assert rule.fix == "unsafe"
@@ -217,6 +226,18 @@ def test_cross_article_exact_and_edited_copies():
     assert fa.related[0].message == "copy (exact)"
     (fb,) = found["b.txt"]
     assert fb.message == "Paragraph also appears in a.txt:3 and 1 other place"
+
+
+def test_cross_article_copy_scraped_without_blank_lines():
+    # the same story from two pipelines: blank lines between paragraphs, and one paragraph a line
+    lined = "\n".join(["Strike spreads", LEDE, BRIDGE]) + "\n"
+    docs = docs_of(**{"a.txt": article("Strike spreads", LEDE, FERRY), "b.txt": lined})
+    found = cross_file_findings(docs, cross_rule())
+    (fb,) = found["b.txt"]
+    assert (fb.span.start, fb.span.end) == (15, 15 + len(LEDE))
+    assert [(r.path, r.line, r.column, r.end_line) for r in fb.related] == [("a.txt", 3, 1, 3)]
+    (fa,) = found["a.txt"]
+    assert [(r.path, r.line) for r in fa.related] == [("b.txt", 2)]
 
 
 def test_cross_article_ignores_short_and_unrelated_paragraphs():
