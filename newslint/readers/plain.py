@@ -42,7 +42,7 @@ def read(source: Source) -> Document:
 
 def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """A run of non-blank lines from start to end, split before and after each long line."""
-    if end - start <= LONG_LINE:
+    if end - start <= LONG_LINE or text.find("\n", start, end) < 0:
         return [(start, end)]
     out = []
     group = start  # where the current group of short lines starts
