@@ -248,6 +248,28 @@ def test_html_finding_end_to_end():
     assert source.index.location(span.start) == (17, 41)
 
 
+def test_html_text_dumped_one_paragraph_a_line_is_split_like_plain_text():
+    one = (
+        "The council voted on Tuesday to close the harbour bridge for six weeks of repairs, "
+        "two officials said."
+    )
+    two = (
+        "Repairs to the bridge, which carries 40,000 cars a day, will start in March and cost "
+        "$12 million, they said."
+    )
+    wrapped = "<p>Crews will work at night, the city said, so that the\nferry can keep its timetable.</p>"
+    page = f'<div itemprop="articleBody">\nBridge to close\n\n{one}\n{two}\n{wrapped}</div>'
+    doc = read(page, "a.html")
+    assert [b.text for b in doc.blocks] == [
+        "Bridge to close",
+        one,
+        two,
+        "Crews will work at night, the city said, so that the ferry can keep its timetable.",
+    ]
+    assert page[doc.blocks[2].span().start : doc.blocks[2].span().end] == two
+    assert_maps_exactly(doc)
+
+
 def test_html_page_without_article_markup_narrows_to_the_text():
     page = (
         "<html><body><div id='menu'><div>Home</div><div>World</div></div>"

@@ -3,6 +3,8 @@
 One pass of a small tokenizer (tags, comments, raw-text elements) builds a light tree whose text
 nodes are source ranges; entities are decoded and whitespace collapsed only when a block is built,
 so each character of block text keeps the source offset it came from (an entity maps to its '&').
+Text dumped into an element one paragraph a line (a schema.org articleBody) is split where plain
+text would be: at blank lines, and around source lines of text longer than LONG_LINE.
 
 The article is found by where the paragraph text is (text in <p>, and longer runs of text in divs;
 never link text): a marked-up article body (itemprop=articleBody, class="article-body"...) or an
@@ -20,6 +22,7 @@ import re
 from html import unescape
 
 from newslint.document import Block, Document, OffsetMap, add_run
+from newslint.readers.plain import LONG_LINE
 from newslint.source import Source
 
 VOID = frozenset("area base br col embed hr img input keygen link meta param source track wbr".split())
@@ -309,6 +312,10 @@ class _Builder:
                 self._run(pos, a)
             if src[a] == "&":
                 self._put(unescape(m.group()), a)  # an unknown name stays as it is
+            elif "\n" in m.group() and self._breaks(m, start, end):
+                if not self.kind and self.n:
+                    self.kind = kind
+                self.flush()
             else:
                 self._space(a)
             pos = m.end()
@@ -316,6 +323,20 @@ class _Builder:
             self._run(pos, end)
         if not self.kind and self.n:
             self.kind = kind
+
+    def _breaks(self, m: re.Match, start: int, end: int) -> bool:
+        """Whether a newline in the text node from start to end ends a paragraph, as in plain text
+        (readers/plain.py): text dumped into an element one paragraph a line (a schema.org
+        articleBody, a CMS export) has source lines of text longer than any hard-wrapped line,
+        or blank lines between paragraphs."""
+        if self.blank:
+            return False  # nothing to end
+        if m.group().count("\n") > 1:
+            return True
+        src, a, b = self.src, m.start(), m.end()
+        before = a - (src.rfind("\n", start, a) + 1 or start)  # this text's part of the line
+        nl = src.find("\n", b, end)
+        return before > LONG_LINE or (end if nl < 0 else nl) - b > LONG_LINE
 
     def _run(self, a: int, b: int) -> None:
         """Literal text, whose single spaces are kept as they are except at either end."""
