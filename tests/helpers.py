@@ -7,6 +7,13 @@ from newslint.engine import Linter, select_rules
 from newslint.readers import read_document
 from newslint.source import Source
 
+# two paragraphs longer than any hard-wrapped line (100 characters): one paragraph a line in plain text
+LONG_LINES = (
+    "The council voted on Tuesday to close the harbour bridge for six weeks of repairs, two officials said.",
+    "Repairs to the bridge, which carries 40,000 cars a day, will start in March and cost $12 million, "
+    "they said.",
+)
+
 
 def lint(text: str, *rules: str, path: str = "article.txt", config: Config | None = None) -> list[dict]:
     """Findings as dicts: rule, line, column, end_line, end_column, text (flagged), fixed (whole text)."""

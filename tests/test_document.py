@@ -1,3 +1,5 @@
+from helpers import LONG_LINES
+
 from newslint.document import OffsetMap, split_sentences
 from newslint.readers.plain import read
 from newslint.source import LineIndex, Source
@@ -68,14 +70,7 @@ def test_plain_reader_blocks_and_spans():
 def test_plain_reader_takes_each_long_line_as_a_paragraph():
     # scrapers write one paragraph a line: a line longer than hard-wrapped prose is a paragraph;
     # the short lines between such lines stay together (a headline, a list of dates)
-    one = (
-        "The council voted on Tuesday to close the harbour bridge for six weeks of repairs, "
-        "two officials said."
-    )
-    two = (
-        "Repairs to the bridge, which carries 40,000 cars a day, will start in March and cost "
-        "$12 million, they said."
-    )
+    one, two = LONG_LINES
     dates = "March 3 -- Harbour bridge closes\nApril 14 -- Harbour bridge reopens"
     text = f"Bridge to close\n{one}\r\n{two}\n{dates}\n   \nBy Jane Doe\nStaff writer\n"
     doc = read(Source("a.txt", text))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 
 import pytest
+from helpers import LONG_LINES
 
 from newslint.api import lint_text
 from newslint.document import Block, Document
@@ -249,14 +250,7 @@ def test_html_finding_end_to_end():
 
 
 def test_html_text_dumped_one_paragraph_a_line_is_split_like_plain_text():
-    one = (
-        "The council voted on Tuesday to close the harbour bridge for six weeks of repairs, "
-        "two officials said."
-    )
-    two = (
-        "Repairs to the bridge, which carries 40,000 cars a day, will start in March and cost "
-        "$12 million, they said."
-    )
+    one, two = LONG_LINES
     wrapped = "<p>Crews will work at night, the city said, so that the\nferry can keep its timetable.</p>"
     page = f'<div itemprop="articleBody">\nBridge to close\n\n{one}\n{two}\n{wrapped}</div>'
     doc = read(page, "a.html")
