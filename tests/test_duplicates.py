@@ -65,6 +65,22 @@ def test_contained_copy():
     ]
 
 
+def test_short_word_for_word_part_of_a_longer_paragraph():
+    # under fuzzy_min_words (12) words, only a copy word for word counts: truncated or contained
+    truncated = "The city council voted on Tuesday to close the harbour bridge."  # 11 words
+    contained = "Sending drivers along the coast road while crews replace the deck."  # 11 words
+    edited = "The city council voted on Monday to close the harbour bridge."
+    assert dupes(article(BRIDGE, FERRY, truncated)) == [
+        (5, 1, "Paragraph repeats the paragraph at line 1 (truncated copy)")
+    ]
+    assert dupes(article(BRIDGE, FERRY, contained)) == [
+        (5, 1, "Paragraph repeats the paragraph at line 1 (contained)")
+    ]
+    assert dupes(article(BRIDGE, FERRY, edited)) == []
+    # the sentence rule keeps fuzzy_min_words for parts: an exact sentence copy only
+    assert dupes(article(BRIDGE, f"{FERRY} {truncated}"), "duplicate-sentence") == []
+
+
 def test_reordered_copy():
     reordered = (
         "Sending drivers along the coast road while crews replace the deck, the city council voted on "

@@ -15,7 +15,9 @@ a copy of the earliest unit it matches with any of the configured scorers:
 WRatio and token_set_ratio are refused: on news copy they match unrelated sentences.
 
 Noise guards, measured on clean article text: fuzzy forms need fuzzy_min_words words (in a short
-unit one changed word is a different statement: "pre-workout" / "post-workout"); a fuzzy copy
+unit one changed word is a different statement: "pre-workout" / "post-workout"); a shorter
+paragraph of partial_min_words words or more still counts when it is a word-for-word part of an
+earlier one (truncated or contained); a fuzzy copy
 must keep the earlier unit's figures (a different price, date or score is a different fact); and
 a text that occurs `refrain` times or more, counting near-copies, is a deliberate refrain (the
 same question put to each guest, "Available from Amazon" under each product) and not reported.
@@ -258,6 +260,8 @@ def find_copies(
     first_seen: dict[str, int] = {}
     family = list(range(len(units)))  # union-find over loose near-copies, to spot refrains
     copies: list[Copy] = []
+    # a paragraph too short for fuzzy forms may still be a word-for-word part of a longer one
+    verbatim_parts = o.unit == "paragraph" and "partial_ratio" in o.scorers
     for j, (u, earlier) in enumerate(zip(units, candidates, strict=True)):
         seen = first_seen.setdefault(u.norm, j)
         near = [(i, score) for i in earlier if (score := fuzz.ratio(u.norm, norms[i], score_cutoff=loose))]
@@ -292,6 +296,8 @@ def find_copies(
                     best = Copy(j, i, FORMS[name], score)
                     if name == "partial_ratio" and _starts_at_beginning(u.norm, norms[i]):
                         best = Copy(j, i, "truncated copy", score)
+        elif best is None and earlier and verbatim_parts and u.size >= o.partial_min_words:
+            best = _verbatim_part(j, units, earlier)
         if best is not None:
             copies.append(best)
     for c in copies:
@@ -416,6 +422,18 @@ _COMMON = frozenset(
     where there not no so if than then also after over into about more most some said says told
     will would could can may might should one two new year years people time just like only""".split()
 )
+
+
+def _verbatim_part(j: int, units: list[Unit], earlier: list[int]) -> Copy | None:
+    """The earliest longer unit that holds unit j's words word for word: a truncated copy when they
+    open it, else contained."""
+    mine = " ".join(units[j].words)
+    for i in earlier:
+        other = " ".join(units[i].words)
+        if len(other) > len(mine) and f" {mine} " in f" {other} ":
+            form = "truncated copy" if other.startswith(f"{mine} ") else "contained"
+            return Copy(j, i, form, 100.0)
+    return None
 
 
 def _starts_at_beginning(short: str, long: str) -> bool:
