@@ -3,7 +3,9 @@
 Each human-extracted article of ../shared/corpus/aeb/ground-truth.json with a paragraph of 15 words
 or more gets, one at a time, a copy of such a paragraph inserted two paragraphs after it (or at
 the end): exact, edited (one word replaced and one dropped), and truncated (its first sentence,
-when that has 8 words or more and the paragraph has more than one). A copy counts as found when
+when that has 8 words or more and the paragraph has more than one); then one of its sentences of
+12 words or more, as it is and with one word replaced, is appended to the paragraph two further
+on, for duplicate-sentence to find. A copy counts as found when
 duplicate-paragraph reports the inserted paragraph (copies reported by duplicate-sentence instead
 are counted apart); findings of the duplicate rules elsewhere that
 the clean article did not have count as noise.
@@ -93,12 +95,37 @@ def main() -> int:
                 print(f"missed {form} in {sha[:12]}: {copy[:100]!r}")
             shift = {(r, n + 2 if n >= line else n) for r, n in clean}
             noise += len({f for f in got if f[1] != line} - shift)
+        # a sentence of the paragraph appended to another paragraph further on
+        t = min(k + 2, len(paragraphs) - 1)
+        sentences = [paragraphs[k][a:b] for a, b in split_sentences(paragraphs[k])]
+        sentences = [x for x in sentences if len(x.split()) >= 12]
+        ends = paragraphs[t].rstrip()[-1:] in (".", "!", "?", '"', "”")  # else the copy runs on
+        if t == k or "\n" in paragraphs[t] or not ends or not sentences:
+            continue
+        sentence = rng.choice(sentences)
+        words = sentence.split()
+        plain = [i for i in range(1, len(words) - 1) if not any(c.isdigit() for c in words[i])]
+        edited = list(words)
+        edited[rng.choice(plain)] = "the"
+        line = sum(p.count("\n") + 2 for p in paragraphs[:t]) + 1
+        for form, copy in (("sentence", sentence), ("sentence edited", " ".join(edited))):
+            text_paragraphs = paragraphs[:t] + [f"{paragraphs[t]} {copy}"] + paragraphs[t + 1 :]
+            got = findings(linter, "\n\n".join(text_paragraphs) + "\n")
+            tried[form] += 1
+            if ("duplicate-sentence", line) in got:
+                found[form] += 1
+            elif args.show:
+                print(f"missed {form} in {sha[:12]}: {copy[:100]!r}")
+            noise += len({f for f in got if f[1] != line} - clean)
     elapsed = time.perf_counter() - start
     print(f"aeb: copies inserted into {tried['exact']} clean articles, {elapsed:.1f} s")
     for form in ("exact", "edited", "truncated"):
         n = tried[form]
-        line = f"  {form:<10} duplicate-paragraph {found[form]}/{n} = {found[form] / n:.3f}"
+        line = f"  {form:<16} duplicate-paragraph {found[form]}/{n} = {found[form] / n:.3f}"
         print(line + (f"; duplicate-sentence instead {as_sentence[form]}" if as_sentence[form] else ""))
+    for form in ("sentence", "sentence edited"):
+        n = tried[form]
+        print(f"  {form:<16} duplicate-sentence {found[form]}/{n} = {found[form] / n:.3f}")
     print(f"  new findings elsewhere (noise): {noise}")
     return 0
 

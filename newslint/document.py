@@ -358,6 +358,11 @@ def _plain_word_period() -> str:
     return r"(?<=[a-z]{4}\.)" + "".join(rf"(?<!(?i:{re.escape(w)})\.)" for w in listed)
 
 
+# what a sentence may start with: a digit, or a capital (Latin, Greek, Cyrillic) or a letter of a
+# script without case (Hangul, CJK)
+_SENTENCE_START = "A-Z0-9À-ÖØ-ÞΆ-ΏΑ-ΩЀ-Я가-힣一-鿿"
+
+
 def _boundary(first: str) -> re.Pattern:
     """Sentence-ending punctuation and closing quotes/brackets (ending where group `gap` starts),
     then the whitespace before a capital or digit, or before the end of the text. `first` is the
@@ -366,7 +371,7 @@ def _boundary(first: str) -> re.Pattern:
     (_plain_word_period)."""
     return re.compile(
         rf"{first}(?:{_plain_word_period()}(?P<plain>))?[.!?…]*[\"”’')\]]*"
-        r"(?P<gap>\s+(?=[\"“‘(\[]?[A-Z0-9])|\s*$)"
+        rf"(?P<gap>\s+(?=[\"“‘(\[]?[{_SENTENCE_START}])|\s*$)"
     )
 
 

@@ -17,6 +17,23 @@ def test_sentences_split_on_terminal_punctuation():
     ]
 
 
+def test_sentences_may_start_with_capitals_beyond_ascii_and_scripts_without_case():
+    assert sentences("The mayor met Émile Roux. Émile left early.") == [
+        "The mayor met Émile Roux.",
+        "Émile left early.",
+    ]
+    assert sentences("Совет проголосовал во вторник. Мост закроют на шесть недель.") == [
+        "Совет проголосовал во вторник.",
+        "Мост закроют на шесть недель.",
+    ]
+    assert sentences("시의회가 화요일에 투표했다. 다리는 6주 동안 닫힌다.") == [
+        "시의회가 화요일에 투표했다.",
+        "다리는 6주 동안 닫힌다.",
+    ]
+    lower = "He paid 3.5 million euros. élan is a word."  # a lower-case letter starts no sentence
+    assert sentences(lower) == [lower]
+
+
 def test_titles_and_initials_do_not_end_sentences():
     text = "Mr. Lee met Sen. Ortiz and Dr. Hale at 9 a.m. on Jan. 4. John F. Kennedy Airport was shut."
     assert sentences(text) == [
