@@ -113,6 +113,15 @@ def test_editorializing_outside_quotes_only():
     assert where(rows) == [("editorializing", 1, 14, "really"), ("editorializing", 1, 51, "Obviously")]
 
 
+def test_editorializing_verdict_after_be():
+    text = (
+        "The harbour plan is clearly a disaster for the port. The vote was obviously rigged.\n\n"
+        "“It is clearly a disaster,” she said. The sign clearly said the road was shut.\n"
+    )
+    rows = lint(text, "editorializing")
+    assert where(rows) == [("editorializing", 1, 21, "clearly"), ("editorializing", 1, 67, "obviously")]
+
+
 def test_inconsistent_naming_reports_once_per_group_at_the_minority():
     text = (
         "U.S. officials met on Monday. The U.S. delegation stayed.\n\n"
