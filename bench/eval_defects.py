@@ -13,20 +13,20 @@ from __future__ import annotations
 
 import argparse
 import collections
-import json
 import os
 import random
 import sys
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from eval_noise import SHARED, articles  # noqa: E402
 
 from newslint.config import Config  # noqa: E402
 from newslint.engine import Linter, select_rules  # noqa: E402
 from newslint.readers import read_document  # noqa: E402
 from newslint.source import Source  # noqa: E402
-
-AEB = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "corpus", "aeb")
 
 # (rule, where: "sentence" appended to a paragraph or "line" of its own, text, the part flagged)
 DEFECTS = [
@@ -58,12 +58,9 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--show", action="store_true", help="print the defects that were missed")
     args = ap.parse_args()
-    path = os.path.join(AEB, "ground-truth.json")
-    if not os.path.exists(path):
+    if not os.path.isdir(os.path.join(SHARED, "aeb")):
         print("skipped: ../shared/corpus/aeb is not present")
         return 0
-    with open(path, encoding="utf-8") as fh:
-        truth = json.load(fh)
     rules = sorted({d[0] for d in DEFECTS})
     linter = Linter(select_rules(Config(), select=rules))
     rng = random.Random(11)
@@ -71,8 +68,8 @@ def main() -> int:
     tried: collections.Counter = collections.Counter()
     noise = 0
     start = time.perf_counter()
-    for sha, entry in sorted(truth.items()):
-        paragraphs = [p.strip() for p in entry["articleBody"].split("\n\n") if p.strip()]
+    for sha, body in articles("aeb"):
+        paragraphs = [p.strip() for p in body.split("\n\n") if p.strip()]
         # a one-line paragraph in the body that ends a sentence, with a paragraph after it
         spots = [
             i

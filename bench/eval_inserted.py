@@ -17,13 +17,15 @@ from __future__ import annotations
 
 import argparse
 import collections
-import json
 import os
 import random
 import sys
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from eval_noise import SHARED, articles  # noqa: E402
 
 from newslint.config import Config  # noqa: E402
 from newslint.document import split_sentences  # noqa: E402
@@ -31,7 +33,6 @@ from newslint.engine import Linter, select_rules  # noqa: E402
 from newslint.readers import read_document  # noqa: E402
 from newslint.source import Source  # noqa: E402
 
-AEB = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "corpus", "aeb")
 RULES = ["duplicate-paragraph", "duplicate-sentence"]
 
 
@@ -61,12 +62,9 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--show", action="store_true", help="print the copies that were missed")
     args = ap.parse_args()
-    path = os.path.join(AEB, "ground-truth.json")
-    if not os.path.exists(path):
+    if not os.path.isdir(os.path.join(SHARED, "aeb")):
         print("skipped: ../shared/corpus/aeb is not present")
         return 0
-    with open(path, encoding="utf-8") as fh:
-        truth = json.load(fh)
     linter = Linter(select_rules(Config(), select=RULES))
     rng = random.Random(7)
     found: collections.Counter = collections.Counter()
@@ -74,8 +72,8 @@ def main() -> int:
     as_sentence: collections.Counter = collections.Counter()  # reported, as a repeated sentence
     noise = 0
     start = time.perf_counter()
-    for sha, entry in sorted(truth.items()):
-        paragraphs = [p.strip() for p in entry["articleBody"].split("\n\n") if p.strip()]
+    for sha, body in articles("aeb"):
+        paragraphs = [p.strip() for p in body.split("\n\n") if p.strip()]
         long = [i for i, p in enumerate(paragraphs) if len(p.split()) >= 15 and "\n" not in p]
         if not long:
             continue
