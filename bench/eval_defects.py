@@ -42,6 +42,23 @@ DEFECTS = [
     ("broken-possessive", "sentence", "Rivera s office declined to comment on Tuesday.", "Rivera s"),
     ("hyphen-spacing", "sentence", "The US -backed plan passed on Tuesday.", "US -backed"),
     ("editorializing", "sentence", "The plan is clearly a disaster for the port.", "clearly"),
+    ("stray-marker", "line", "Share this:", "Share"),
+    ("stray-marker", "line", "Tweet", "Tweet"),
+    ("stray-marker", "line", "Related: Port strike enters second week", "Related"),
+    ("stray-marker", "line", "Click here to subscribe to our newsletter", "Click here"),
+    ("stray-marker", "line", "Sign up for our daily briefing", "Sign up"),
+    ("stray-marker", "line", "Follow us on Twitter", "Follow us"),
+    ("stray-marker", "line", "Continue reading below", "Continue reading"),
+    ("stray-marker", "line", "Photo: Jane Doe/Reuters", "Photo"),
+    ("analytic-comparative", "sentence", "It was the most hard of all its strikes.", "most hard"),
+    ("analytic-comparative", "sentence", "The talks are now more harder than before.", "more harder"),
+    ("common-confusion", "sentence", "The mayor said the council should of acted sooner.", "should of"),
+    ("common-confusion", "sentence", "Dock workers would of walked out anyway, he said.", "would of"),
+    ("broken-possessive", "sentence", "The talks moved to Geneva at Lavrov s request.", "Lavrov s"),
+    ("hyphen-spacing", "sentence", "The U.S. -Russia talks ended on Friday.", "U.S. -Russia"),
+    ("editorializing", "sentence", "The mayor is really enthusiastic about the deal.", "really"),
+    ("editorializing", "sentence", "Obviously, the strike will hurt exporters.", "Obviously"),
+    ("number-agreement", "sentence", "Numerous rebel faction joined the protest.", "Numerous rebel faction"),
 ]
 
 

@@ -56,6 +56,8 @@ R = "analytic-comparative"
         ("The second storm was more bigger than the first.\n", 22, "more bigger", "bigger"),
         ("It drew the most biggest crowd in years.\n", 13, "most biggest", "biggest"),
         ("The tunnel is the most long in Europe.\n", 19, "most long", "longest"),
+        ("It was the most hard of all the strikes.\n", 12, "most hard", "hardest"),
+        ("It was the most hard they could remember.\n", 12, "most hard", "hardest"),
         ("The council chose a more cheap design.\n", 21, "more cheap", "cheaper"),
         ("The museum kept a more old design.\n", 17, "a more old", "an older"),
         ("A more easy route opened in May.\n", 1, "A more easy", "An easier"),

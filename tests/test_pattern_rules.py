@@ -31,6 +31,13 @@ def test_stray_marker_flags_whole_residue_lines_with_a_deleting_fix():
     assert rows[0]["fixed"] == ARTICLE.replace("Share\n\n", "", 1)
 
 
+def test_stray_marker_takes_a_colon_after_share():
+    text = "The council met on Tuesday.\n\nShare this:\n\nThe vote passed.\n"
+    (row,) = lint(text, "stray-marker")
+    assert (row["rule"], row["line"], row["column"], row["text"]) == ("stray-marker", 3, 1, "Share this:")
+    assert row["fixed"] == "The council met on Tuesday.\n\nThe vote passed.\n"
+
+
 def test_stray_marker_fix_at_end_of_file_keeps_the_final_newline():
     text = (
         "A report on the vote.\n\nThe council met on Monday and voted to close the bridge.\n\nAdvertisement\n"

@@ -17,6 +17,17 @@ def test_number_agreement_flags_singular_noun_after_plural_quantifier():
     assert "several witnesses," in rows[1]["fixed"]
 
 
+def test_number_agreement_before_a_past_tense_verb():
+    text = "Numerous opposition faction joined the talks. Several witness saw the crash.\n"
+    rows = lint(text, "number-agreement")
+    assert where(rows) == [
+        ("number-agreement", 1, 1, "Numerous opposition faction"),
+        ("number-agreement", 1, 47, "Several witness"),
+    ]
+    assert rows[0]["fixed"].startswith("Numerous opposition factions joined")
+    assert lint("Several passersby shouted to them.\n", "number-agreement") == []
+
+
 def test_number_agreement_silent_on_plurals_invariants_and_names():
     text = (
         "Several people died. Numerous staff and various media were there. Several of them left. "

@@ -19,6 +19,8 @@ from newslint.ruleset import Rule, compile_regex
 DEFAULT_SCOPE = "sentence"
 _FOLLOWERS = (
     r"and|or|but|in|of|on|at|to|for|from|with|who|that|which|were|are|have|had|across|after|before|during"
+    # a verb in the past tense: "several witness saw", "numerous faction joined"
+    r"|[a-z]+ed|said|saw|fled|met|took|told|left|went|came|began|fought|won|lost|held|gave|ran|made"
 )
 
 

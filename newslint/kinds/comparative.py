@@ -85,6 +85,9 @@ FOLLOWERS = _words(
     after before by until about during then yet still again too already nowadays every each this
     here there today tonight tomorrow yesterday"""
 )
+# After "the most X", words that show X is no noun's: "the most hard of all", "the most cheap ever",
+# "the most hard they could remember".
+SUPERLATIVE_FOLLOWERS = _words("of ever yet they he she we i you it anyone")
 # After "than", words that are adjectives but end a comparison ("more high than usual").
 THAN_ENDINGS = _words("usual normal average necessary possible expected planned anticipated")
 # After "and"/"or"/"but", words that start a new phrase, not a second adjective ("more big and strong").
@@ -127,7 +130,11 @@ class Checker:
                     ok = det in ("a", "an") or self._predicative(text, m.end(), end)
                     expected = (adj if adj in lex.comparatives else lex.comparative[adj]) if ok else None
                 elif more == "most" and adj in lex.superlative and det == "the":
-                    expected = lex.superlative[adj] if self._predicative(text, m.end(), end) else None
+                    ok = (
+                        self._predicative(text, m.end(), end)
+                        or self._next(text, m.end(), end) in SUPERLATIVE_FOLLOWERS
+                    )
+                    expected = lex.superlative[adj] if ok else None
                 else:
                     continue
                 if expected is None:
@@ -161,6 +168,10 @@ class Checker:
             after = _NEXT.match(text, nxt.end(), end).group("word") or ""
             return after.lower() in CLAUSE_STARTS
         return word in FOLLOWERS
+
+    @staticmethod
+    def _next(text: str, pos: int, end: int) -> str:
+        return (_NEXT.match(text, pos, end).group("word") or "").lower()
 
     def _adjective(self, word: str) -> bool:
         w = word.lower()
