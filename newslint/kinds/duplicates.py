@@ -15,12 +15,12 @@ a copy of the earliest unit it matches with any of the configured scorers:
 WRatio and token_set_ratio are refused: on news copy they match unrelated sentences.
 
 Noise guards, measured on clean article text: fuzzy forms need fuzzy_min_words words (in a short
-unit one changed word is a different statement: "pre-workout" / "post-workout"); a shorter
+unit one changed word is a different statement: "pre-workout" / "post-workout"), though a shorter
 paragraph of partial_min_words words or more still counts when it is a word-for-word part of an
-earlier one (truncated or contained); a fuzzy copy
-must keep the earlier unit's figures (a different price, date or score is a different fact); and
-a text that occurs `refrain` times or more, counting near-copies, is a deliberate refrain (the
-same question put to each guest, "Available from Amazon" under each product) and not reported.
+earlier one (truncated or contained); a fuzzy copy must keep the earlier unit's figures (a
+different price, date or score is a different fact); and a text that occurs `refrain` times or
+more, counting near-copies, is a deliberate refrain (the same question put to each guest,
+"Available from Amazon" under each product) and not reported.
 
 Options: unit (paragraph | sentence), min_words, scorers ({name: threshold}), partial_min_words,
 fuzzy_min_words, refrain, block_kinds. With unit: sentence, only sentences in different
