@@ -382,9 +382,16 @@ _WS = re.compile(r"\s+")
 _NEXT_WORD = re.compile(r"[\"“‘(\[]?([A-Za-z]+)")
 
 
+_CLOSERS = "\"”’')]"  # what may follow the final mark of a sentence
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) offsets of the sentences of one block of prose, whitespace trimmed."""
     spans: list[tuple[int, int]] = []
+    core = text.rstrip().rstrip(_CLOSERS).rstrip(".!?…")
+    if "." not in core and "!" not in core and "?" not in core and "…" not in core:
+        _append(spans, text, 0, len(text))  # a boundary needs a mark: only the closing ones remain
+        return spans
     start = len(text) - len(text.lstrip())
     boundary = _BOUNDARY if "!" in text or "?" in text or "…" in text else _PERIOD_BOUNDARY
     for m in boundary.finditer(text):

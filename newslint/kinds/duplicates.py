@@ -169,14 +169,15 @@ def paragraph_units(doc: Document, o: Options) -> tuple[list[Unit], list[list[in
     scorers differ."""
     key = ("duplicate-units", o.min_words, tuple(o.block_kinds), o.overlap)
     if key not in doc.cache:
-        kinds = o.block_kinds
-        pieces = [(b, 0, len(b.text), i, b.words) for i, b in enumerate(doc.blocks) if b.kind in kinds]
-        doc.cache[key] = _matchable(doc, pieces, o)
+        blocks = _blocks(doc, o)
+        doc.cache[key] = _matchable(blocks.kept, blocks.sets, blocks.repeated, blocks.passing, o)
     return doc.cache[key]
 
 
 def sentence_units(doc: Document, o: Options) -> tuple[list[Unit], list[list[int]]]:
-    """The sentence units that may be copies, and their candidates."""
+    """The sentence units that may be copies, and their candidates. A sentence is compared when
+    `overlap` of its words occur in other paragraphs (the paragraphs' repeated words): a sentence
+    of one paragraph is never reported as a copy of another sentence of the same one."""
     kinds = o.block_kinds
     pieces: list[Piece] = []
     for i, b in enumerate(doc.blocks):
@@ -188,29 +189,70 @@ def sentence_units(doc: Document, o: Options) -> tuple[list[Unit], list[list[int
         else:
             folded = b.folded
             pieces += [(b, start, end, i, folded[start:end].split()) for start, end in spans]
-    return _matchable(doc, pieces, o)
+    kept = _kept(pieces, o.min_words)
+    if len(kept) < 2:
+        return [], []
+    blocks = _blocks(doc, o)
+    sets = _token_sets(doc, kept)
+    repeated, whole_passing, overlap = blocks.repeated, blocks.passing_groups, o.overlap
+    passing = [
+        k
+        for k, (p, t) in enumerate(zip(kept, sets, strict=True))
+        if (p[3] in whole_passing if p[4] is p[0].words else len(t & repeated) >= overlap * len(t))
+    ]  # a whole paragraph passes here as it did among the paragraphs
+    return _matchable(kept, sets, repeated, passing, o)
 
 
 Piece = tuple[Block, int, int, int, list[str]]  # block, start, end, group, words
 
 
-def _matchable(doc: Document, pieces: list[Piece], o: Options) -> tuple[list[Unit], list[list[int]]]:
-    """The units, among pieces of at least min_words words, that have a candidate or are one,
-    with their candidates (indices into the returned list).
+@dataclass
+class Blocks:
+    """The whole paragraphs of a document that are long enough to compare, with what the search
+    for candidates derives from them; made once for both duplicate rules."""
 
-    A unit that is nobody's candidate and has none cannot take part in a copy: it has no near
-    copy, and no exact one either (exact copies are always candidates). Dropping it changes no
-    copy, and the Unit objects are made only for the few units left."""
-    least = o.min_words
+    kept: list[Piece]
+    sets: list[frozenset[str]]  # the distinct words of each
+    repeated: set[str]  # words in more than one of them
+    passing: list[int]  # indices into kept of those that pass the overlap test
+    passing_groups: frozenset[int]  # their block indices
+
+
+def _blocks(doc: Document, o: Options) -> Blocks:
+    key = ("duplicate-blocks", o.min_words, tuple(o.block_kinds), o.overlap)
+    if key not in doc.cache:
+        kinds = o.block_kinds
+        pieces = [(b, 0, len(b.text), i, b.words) for i, b in enumerate(doc.blocks) if b.kind in kinds]
+        kept = _kept(pieces, o.min_words)
+        sets = _token_sets(doc, kept)
+        repeated = _repeated(sets)
+        passing = _passing(sets, repeated, o.overlap)
+        doc.cache[key] = Blocks(kept, sets, repeated, passing, frozenset(kept[k][3] for k in passing))
+    return doc.cache[key]
+
+
+def _kept(pieces: list[Piece], least: int) -> list[Piece]:
+    """The pieces of at least `least` words that are not bare numbers."""
     # a piece has no more bare numbers than its block: most need no counting
-    kept = [
+    return [
         p
         for p in pieces
         if len(p[4]) - p[0].bare_numbers >= least or (len(p[4]) >= least and _size(p[4]) >= least)
     ]
+
+
+def _matchable(
+    kept: list[Piece], sets: list[frozenset[str]], repeated: set[str], passing: list[int], o: Options
+) -> tuple[list[Unit], list[list[int]]]:
+    """The units, among the kept pieces, that have a candidate or are one, with their candidates
+    (indices into the returned list).
+
+    A unit that is nobody's candidate and has none cannot take part in a copy: it has no near
+    copy, and no exact one either (exact copies are always candidates). Dropping it changes no
+    copy, and the Unit objects are made only for the few units left."""
     if len(kept) < 2:
         return [], []
-    candidates = _candidates(_token_sets(doc, kept), o.overlap)
+    candidates = _candidates(sets, o.overlap, repeated, passing)
     if not o.overlap <= 1:  # then exact copies are no candidates: keep every unit
         return [make_unit(*p) for p in kept], [candidates.get(j, []) for j in range(len(kept))]
     involved = sorted({k for j, earlier in candidates.items() for k in (j, *earlier)})
@@ -351,20 +393,24 @@ def _contained(
     return hits
 
 
-def _candidates(token_sets: list[frozenset[str]], overlap: float) -> dict[int, list[int]]:
+def _candidates(
+    token_sets: list[frozenset[str]],
+    overlap: float,
+    repeated: set[str] | None = None,
+    passing: list[int] | None = None,
+) -> dict[int, list[int]]:
     """The earlier units that could be a copy of each unit, for the units that have any.
 
     A copy in any form (edited, reordered, truncated, contained) shares nearly all its words with
-    the unit it copies. So a unit has candidates only when `overlap` of its distinct words occur in
-    some other unit too, and they are the earlier units sharing at least half of its content words
-    (those of its words found in another unit, less the _COMMON ones unless none is left). All of
-    it is set arithmetic in C; most articles have no unit passing the overlap test."""
-    seen: set[str] = set()
-    repeated: set[str] = set()  # words in more than one unit
-    for t in token_sets:
-        repeated |= t & seen
-        seen |= t
-    passing = [j for j, t in enumerate(token_sets) if len(t & repeated) >= overlap * len(t)]
+    the unit it copies. So a unit has candidates only when it passes the overlap test (`overlap` of
+    its distinct words are `repeated`: by default, found in another unit too), and they are the
+    earlier units sharing at least half of its content words (its repeated words, less the _COMMON
+    ones unless none is left). All of it is set arithmetic in C; most articles have no unit passing
+    the overlap test. `passing` may be given when the caller knows it."""
+    if repeated is None:
+        repeated = _repeated(token_sets)
+    if passing is None:
+        passing = _passing(token_sets, repeated, overlap)
     if not passing:
         return {}
     shared = {j: _content(token_sets[j] & repeated) for j in passing}
@@ -381,6 +427,21 @@ def _candidates(token_sets: list[frozenset[str]], overlap: float) -> dict[int, l
         if earlier:
             out[j] = earlier
     return out
+
+
+def _repeated(token_sets: list[frozenset[str]]) -> set[str]:
+    """The words in more than one of the sets."""
+    seen: set[str] = set()
+    repeated: set[str] = set()
+    for t in token_sets:
+        repeated |= t & seen
+        seen |= t
+    return repeated
+
+
+def _passing(token_sets: list[frozenset[str]], repeated: set[str], overlap: float) -> list[int]:
+    """The sets with `overlap` of their words repeated."""
+    return [j for j, t in enumerate(token_sets) if len(t & repeated) >= overlap * len(t)]
 
 
 def _content(repeated: set[str]) -> set[str]:
