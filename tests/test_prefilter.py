@@ -10,7 +10,7 @@ import pytest
 
 from newslint.config import Config
 from newslint.engine import RUN_LEVEL_KINDS, select_rules
-from newslint.kinds.base import Pattern, required_literals
+from newslint.kinds.base import LITERALS, Pattern, required_literals
 from newslint.readers import read_document
 from newslint.ruleset import kind_module
 from newslint.source import Source
@@ -113,3 +113,27 @@ def test_prefilter_never_hides_a_match() -> None:
                         assert pattern.may_match_doc(doc), (rule.id, pattern.regex.pattern, block.text)
                         assert pattern.may_match(block), (rule.id, pattern.regex.pattern, block.text)
     assert checked > 100  # the texts do exercise the patterns
+
+
+def test_literal_blocks_are_the_blocks_that_may_match() -> None:
+    """scan() visits only the blocks its literals were found in (one Aho-Corasick pass over the
+    document): for every pattern, exactly the blocks Pattern.may_match lets through."""
+    texts = _texts() + ["Rivera s office\n\nThe U.S. -Russia talks\n\nİstanbul: the the mayor could of"]
+    docs = [read_document(Source(f"t{i}.txt", t)) for i, t in enumerate(texts)]
+    checked = 0
+    for rule in select_rules(Config()):
+        if rule.kind in RUN_LEVEL_KINDS:
+            continue
+        for pattern in _patterns(kind_module(rule.kind, rule.path).Checker(rule)):
+            for doc in docs:
+                found, hits = LITERALS.scan(doc)
+                if hits is None:  # lower-casing changed the length ('İ'): scan() tests each block
+                    assert "İ" in doc.prose
+                    continue
+                expected = [k for k, b in enumerate(doc.blocks) if pattern.may_match(b)]
+                if pattern.literals and found.isdisjoint(pattern.lower_literals):
+                    assert expected == [], (rule.id, pattern.regex.pattern)
+                    continue
+                assert pattern.candidate_blocks(doc, hits) == expected, (rule.id, pattern.regex.pattern)
+                checked += bool(expected)
+    assert checked > 100

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from newslint.document import Block, Document
 from newslint.finding import Edit, Finding, Fix, Span
@@ -122,6 +122,7 @@ class LiteralIndex:
 
     def __init__(self) -> None:
         self._literals: set[str] = set()
+        self._names: list[str] = []  # the literals in the automaton's order
         self._automaton = None
         self._version = 0  # documents cache what they hold under the automaton's version
 
@@ -133,15 +134,31 @@ class LiteralIndex:
 
     def found(self, doc: Document) -> frozenset[str]:
         """The (lower-cased) literals present in the document."""
+        return self.scan(doc)[0]
+
+    def scan(self, doc: Document) -> tuple[frozenset[str], dict[str, set[int]] | None]:
+        """found(), and the blocks each literal found occurs in (by index; one that runs over the
+        end of a block counts for the block it starts in), or None for the blocks when
+        lower-casing changed the prose's length (its offsets then do not map back to blocks)."""
         if self._automaton is None:
             import ahocorasick_rs
 
-            self._automaton = ahocorasick_rs.AhoCorasick(sorted(self._literals))
+            self._names = sorted(self._literals)
+            self._automaton = ahocorasick_rs.AhoCorasick(self._names)
             self._version += 1
         key = ("literals", self._version)
         if key not in doc.cache:
-            found = self._automaton.find_matches_as_strings(doc.prose_lower, overlapping=True)
-            doc.cache[key] = frozenset(found)
+            prose = doc.prose_lower
+            if len(prose) != len(doc.prose):
+                found = self._automaton.find_matches_as_strings(prose, overlapping=True)
+                doc.cache[key] = (frozenset(found), None)
+            else:
+                by_literal: dict[str, set[int]] = {}
+                starts, names = doc.block_starts, self._names
+                for n, start, _ in self._automaton.find_matches_as_indexes(prose, overlapping=True):
+                    k = bisect.bisect_right(starts, start) - 1
+                    by_literal.setdefault(names[n], set()).add(k)
+                doc.cache[key] = (frozenset(by_literal), by_literal)
         return doc.cache[key]
 
 
@@ -151,7 +168,7 @@ LITERALS = LiteralIndex()
 class Pattern:
     """A compiled regex plus the literals that gate it (case kept when the regex is case-sensitive)."""
 
-    __slots__ = ("regex", "literals", "folded", "doubled_word")
+    __slots__ = ("regex", "literals", "lower_literals", "folded", "doubled_word")
 
     def __init__(self, regex: re.Pattern, min_length: int = 3) -> None:
         self.regex = regex
@@ -159,6 +176,7 @@ class Pattern:
         tree = _parse(regex.pattern, regex.flags)
         self.literals = required_literals(regex.pattern, regex.flags, min_length, self.folded, tree)
         self.doubled_word = tree is not None and _is_doubled_word(list(tree))
+        self.lower_literals = frozenset(lit.lower() for lit in self.literals or ())
         if self.literals:
             LITERALS.add(self.literals)
 
@@ -166,6 +184,19 @@ class Pattern:
         if self.doubled_word and not block.has_doubled_word:
             return False
         return self._present(block.lower if self.folded else block.text)
+
+    def candidate_blocks(self, doc: Document, hits: dict[str, set[int]]) -> list[int]:
+        """The indices of the blocks for which may_match holds, given the blocks of LITERALS.scan(doc)."""
+        blocks = doc.blocks
+        if not self.literals:
+            found: Iterable[int] = range(len(blocks))
+        else:
+            found = sorted({k for lit in self.literals for k in hits.get(lit.lower(), ())})
+            if not self.folded:  # found in the lower-cased prose: the case is still to check
+                found = [k for k in found if self._present(blocks[k].text)]
+        if self.doubled_word:
+            return [k for k in found if blocks[k].has_doubled_word]
+        return list(found)
 
     def may_match_doc(self, doc: Document) -> bool:
         if not self.literals:
@@ -191,15 +222,23 @@ class Pattern:
 def scan(doc: Document, patterns: list[Pattern], scope: str) -> Iterator[tuple[Block, int, re.Match]]:
     """(block, pattern index, match) for every match of the patterns, one regex pass per block;
     with scope sentence or line, matches that cross a boundary are dropped."""
-    active = [i for i, p in enumerate(patterns) if p.may_match_doc(doc)]
-    if not active:
-        return
-    for block in doc.blocks:
-        here = [i for i in active if patterns[i].may_match(block)]
-        if not here:
+    found, hits = LITERALS.scan(doc)
+    if hits is None:
+        active = [i for i, p in enumerate(patterns) if p.may_match_doc(doc)]
+        here_by_block = ((block, [i for i in active if patterns[i].may_match(block)]) for block in doc.blocks)
+    else:  # only the blocks the literals were found in
+        here: dict[int, list[int]] = {}
+        for i, p in enumerate(patterns):
+            if p.literals and found.isdisjoint(p.lower_literals):
+                continue
+            for k in p.candidate_blocks(doc, hits):
+                here.setdefault(k, []).append(i)
+        here_by_block = ((doc.blocks[k], here[k]) for k in sorted(here))
+    for block, ids in here_by_block:
+        if not ids:
             continue
         bounds = _bounds(block, scope)
-        for i in here:
+        for i in ids:
             for m in patterns[i].regex.finditer(block.text):
                 if bounds is None or _within(bounds, m.start(), m.end()):
                     yield block, i, m
