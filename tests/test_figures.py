@@ -370,6 +370,29 @@ def test_reported_once_per_later_mention() -> None:
     ]
 
 
+@pytest.mark.parametrize("odd", ["\u0131", "\u0130", "\u017f", "\u212a"])
+def test_letters_a_regex_matches_as_ascii_are_read_as_ascii(odd: str) -> None:
+    """'kılled', 'mıllion', 'aſ many aſ' match the rule's case-insensitive regexes as 'killed',
+    'million', 'as many as'; the tables are looked up by those words (they used to raise KeyError),
+    and the messages quote the text as written."""
+    ascii = {"\u0131": "i", "\u0130": "i", "\u017f": "s", "\u212a": "k"}[odd]
+    text = article(
+        "The war has killed as many as 3 million people, a monitoring group says.",
+        "The war has killed 5 million people since it began.",
+    ).replace(ascii, odd)
+    assert odd in text
+    findings = lint(text)
+    assert len(findings) == 1
+    (f,) = findings
+    flagged = "5 million people".replace(ascii, odd)
+    assert f.rule == "conflicting-figures"
+    column = text.splitlines()[2].index(flagged) + 1
+    assert Source("story.txt", text).index.location(f.span.start) == (3, column)
+    assert text[f.span.start : f.span.end] == flagged
+    assert f.message.startswith(f"'{flagged}' (line 3) conflicts with")
+    assert [r.line for r in f.related] == [1]
+
+
 def test_tolerance_is_half_the_last_place() -> None:
     from decimal import Decimal
 

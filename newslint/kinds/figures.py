@@ -81,14 +81,19 @@ class Checker:
     def check(self, doc: Document) -> Iterator[Finding]:
         mentions: list[Mention] = []
         blocks = doc.blocks
-        found = self.extractor.document_matches([b.text for b in blocks], doc.prose_lower)
+        texts, lowers, prose_lower = [b.text for b in blocks], None, doc.prose_lower
+        if any(c in doc.prose for c in _ODD_LETTERS):  # read them as the ASCII letters they match
+            texts = [t.translate(_ODD_CASE) for t in texts]
+            lowers = [t.lower() for t in texts]
+            prose_lower = "\n".join(lowers)
+        found = self.extractor.document_matches(texts, prose_lower)
         for i, matches in enumerate(found):
             if matches:
                 block = blocks[i]
-                for m in self.extractor.mentions(
-                    block.text, partial(_sentences, block), matches, block.lower
-                ):
+                lower = lowers[i] if lowers else block.lower
+                for m in self.extractor.mentions(texts[i], partial(_sentences, block), matches, lower):
                     m.block = i
+                    m.text = block.text[m.start : m.end]  # as written
                     mentions.append(m)
         if len(mentions) < 2:
             return  # a conflict needs two figures
@@ -105,6 +110,13 @@ class Checker:
             )
             related = Related(doc.path, other_line, other_col, end_line, end_col, f"'{c.other.text}' here")
             yield finding(self.rule, span, message, related=[related])
+
+
+# letters a case-insensitive regex matches as ASCII ones ("kılled" as "killed") that lower() leaves
+# as they are (or makes two characters, İ): the figure tables are looked up by the ASCII words, so
+# the rule reads these as the ASCII letters, one for one (offsets stay the same)
+_ODD_LETTERS = "\u0130\u0131\u017f\u212a"  # İ ı ſ K (Kelvin)
+_ODD_CASE = str.maketrans(_ODD_LETTERS, "IisK")
 
 
 def _sentences(block: Block) -> list[tuple[int, int]]:
