@@ -57,7 +57,7 @@ class Options:
     partial_min_words: int = 8
     fuzzy_min_words: int = 12
     refrain: int = 3
-    overlap: float = 0.8  # share of a unit's words that must occur in another unit before it is compared
+    overlap: float = 0.8  # share of a unit's words found in another unit (a sentence's: another paragraph)
     block_kinds: list = field(default_factory=lambda: ["paragraph", "quote", "list_item"])
 
 
