@@ -20,7 +20,7 @@ from newslint.engine import Linter, select_rules
 from newslint.formatters import FORMATTERS, get_formatter
 from newslint.formatters.auto import resolve
 from newslint.formatters.github import escape_data, escape_property
-from newslint.formatters.json import as_dicts
+from newslint.formatters.json import as_dicts, row_encoder
 from newslint.readers import read_document
 from newslint.runner import RUN_LEVEL_KINDS
 from newslint.source import Source
@@ -522,3 +522,16 @@ def test_sarif_with_no_findings_is_valid(results):
     log = json.loads(render("sarif", [lint("news/clean.txt", CLEAN)]))
     validate_sarif(log)
     assert log["runs"][0]["results"] == []
+
+
+ROWS = [
+    {"path": "a.txt", "rule": "r", "message": '‘quoted’ “text” é \u2028 \\ " \n\t', "line": 1, "fix": None},
+    {"n": 1.5, "big": 10**20, "ok": True, "list": [{"a": []}, "x"], "empty": {}},
+]
+
+
+@pytest.mark.parametrize("row", ROWS)
+def test_row_encoder_writes_what_json_dumps_writes(row, monkeypatch):
+    assert row_encoder()(row) == json.dumps(row, ensure_ascii=False)
+    monkeypatch.setattr("json.encoder.c_make_encoder", None)  # without the C accelerator
+    assert row_encoder()(row) == json.dumps(row, ensure_ascii=False)

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
-from newslint.formatters.json import as_dicts
+from newslint.formatters.json import as_dicts, row_encoder
 
 
 def format_json_lines(results: list, rules: dict) -> str:
-    return "".join(json.dumps(d, ensure_ascii=False) + "\n" for d in as_dicts(results))
+    encode = row_encoder()
+    return "".join(encode(d) + "\n" for d in as_dicts(results))
