@@ -50,6 +50,42 @@ def test_stray_marker_fix_at_end_of_file_keeps_the_final_newline():
     )
 
 
+RESIDUE = [
+    "Advertisement - Continue Reading Below",
+    "Image copyright Getty Images",
+    "Image caption The bridge was built in 1932",
+    "Media playback is unsupported on your device",
+    "(Photo courtesy of the city council)",
+    "(Picture: Harbour Authority)",
+    "Loading...",
+    "Video",
+    "Recommended for You",
+    "Most Popular",
+    "You may also like",
+    "Listen to this article",
+    "More from the Harbour Times:",
+    "SIGN UP",
+]
+
+
+def test_stray_marker_flags_page_furniture_of_news_sites():
+    body = "The council met on Tuesday to vote on the harbour bridge.\n\n{}\n\nThe vote passed, 7 to 2.\n"
+    for line in RESIDUE:
+        text = body.format(line)
+        rows = lint(text, "stray-marker")
+        assert [(r["rule"], r["line"], r["column"], r["text"]) for r in rows] == [("stray-marker", 3, 1, line)]
+        assert rows[0]["fixed"] == body.format("").replace("\n\n\n\n", "\n\n"), line
+
+
+def test_stray_marker_leaves_such_words_in_sentences_and_headings_alone():
+    text = (
+        "Video shows the bridge swaying in the wind\n\n"
+        "A video recorded by a driver shows the bridge swaying, and more from the council is expected.\n\n"
+        "Officials recommended for you to use the coast road; sign up at the town hall, they said.\n"
+    )
+    assert lint(text, "stray-marker") == []
+
+
 def test_stray_marker_is_silent_on_words_inside_sentences():
     text = "Officials will share the cost. Readers can subscribe to alerts, the council said.\n"
     assert lint(text, "stray-marker") == []
