@@ -129,6 +129,38 @@ def test_common_confusion_is_silent_on_valid_text():
     assert lint(text, "common-confusion") == []
 
 
+SLIPS = [
+    ("The council will loose money on the deal.", "will loose", "will lose"),
+    ("Drivers are loosing patience with the detour.", "are loosing", "are losing"),
+    ("The closure has lead to long queues.", "has lead to", "has led to"),
+    ("The state payed for the repairs.", "payed", "paid"),
+    ("The plan peaked their interest.", "peaked their interest", "piqued their interest"),
+    ("Councillors will tow the party line.", "tow the party line", "toe the party line"),
+    ("The question is a mute point now.", "mute point", "moot point"),
+    ("Critics called it slight of hand.", "slight of hand", "sleight of hand"),
+    ("Officials hope to nip it in the butt.", "nip it in the butt", "nip it in the bud"),
+    ("Its a difficult choice for the council.", "Its a", "It’s a"),
+]
+
+
+def test_common_confusion_more_slips():
+    for sentence, slip, fixed in SLIPS:
+        text = f"The bridge closed on Monday.\n\n{sentence}\n"
+        rows = lint(text, "common-confusion")
+        assert [(r["rule"], r["line"], r["column"], r["text"]) for r in rows] == [
+            ("common-confusion", 3, sentence.index(slip) + 1, slip)
+        ], sentence
+        assert rows[0]["fixed"] == text.replace(slip, fixed)
+
+
+def test_common_confusion_leaves_the_right_words_alone():
+    text = (
+        "The dog broke loose. Officials will cut loose ends. The crew payed out the rope.\n\n"
+        "Its members voted. The lead engineer will lead the team; its not-for-profit arm paid.\n"
+    )
+    assert lint(text, "common-confusion") == []
+
+
 def test_broken_possessive():
     rows = lint(ARTICLE, "broken-possessive")
     assert where(rows) == [("broken-possessive", 13, 26, "Patel s")]
