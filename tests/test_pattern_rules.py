@@ -73,7 +73,9 @@ def test_stray_marker_flags_page_furniture_of_news_sites():
     for line in RESIDUE:
         text = body.format(line)
         rows = lint(text, "stray-marker")
-        assert [(r["rule"], r["line"], r["column"], r["text"]) for r in rows] == [("stray-marker", 3, 1, line)]
+        assert [(r["rule"], r["line"], r["column"], r["text"]) for r in rows] == [
+            ("stray-marker", 3, 1, line)
+        ]
         assert rows[0]["fixed"] == body.format("").replace("\n\n\n\n", "\n\n"), line
 
 
@@ -165,6 +167,19 @@ def test_broken_possessive():
     rows = lint(ARTICLE, "broken-possessive")
     assert where(rows) == [("broken-possessive", 13, 26, "Patel s")]
     assert "outside Patel's office" in rows[0]["fixed"]
+
+
+def test_broken_possessive_of_a_common_noun_after_a_determiner():
+    text = "The mayor s office was shut. Drivers queued at the council s depot.\n"
+    rows = lint(text, "broken-possessive")
+    assert where(rows) == [("broken-possessive", 1, 5, "mayor s"), ("broken-possessive", 1, 52, "council s")]
+    assert rows[0]["fixed"] == text.replace("mayor s", "mayor's")
+    assert rows[1]["fixed"] == text.replace("council s", "council's")
+
+
+def test_broken_possessive_is_silent_on_a_letter_s():
+    text = "Add an s to the word. The plural takes an s at the end, the editor said.\n"
+    assert lint(text, "broken-possessive") == []
 
 
 def test_quote_punctuation_american_and_british():
