@@ -22,7 +22,14 @@ from newslint.engine import Linter, select_rules  # noqa: E402
 from newslint.readers import read_document  # noqa: E402
 from newslint.source import Source  # noqa: E402
 
-EXCLUDED_FROM_BUDGET = {"quote-punctuation"}
+# the pattern rules' target (< 1 finding per 10 articles) leaves out quote-punctuation (house style)
+# and the rules of later issues, which have targets of their own
+EXCLUDED_FROM_BUDGET = {
+    "quote-punctuation",
+    "duplicate-paragraph",
+    "duplicate-sentence",
+    "conflicting-figures",
+}
 
 
 def articles(corpus: str) -> list[tuple[str, str]]:
@@ -72,8 +79,8 @@ def main() -> int:
     print(f"\n{args.corpus}: {n} articles, {elapsed:.2f} s")
     for rule, count in by_rule.most_common():
         print(f"  {rule:<26} {count:>5}  {count / n * 10:.2f} per 10 articles")
-    label = "all (quote-punctuation aside)"
-    print(f"  {label:<26} {budget:>5}  {budget / n * 10:.2f} per 10 articles (target < 1)")
+    label = "pattern rules (quote-punctuation, duplicates and figures aside)"
+    print(f"  {label}: {budget}, {budget / n * 10:.2f} per 10 articles (target < 1)")
     return 0
 
 
