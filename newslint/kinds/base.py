@@ -191,7 +191,7 @@ class Pattern:
         if not self.literals:
             found: Iterable[int] = range(len(blocks))
         else:
-            found = sorted({k for lit in self.literals for k in hits.get(lit.lower(), ())})
+            found = sorted({k for lit in self.lower_literals for k in hits.get(lit, ())})
             if not self.folded:  # found in the lower-cased prose: the case is still to check
                 found = [k for k in found if self._present(blocks[k].text)]
         if self.doubled_word:
