@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import signal
+from collections.abc import Iterator
+
 from newslint.config import Config
 from newslint.engine import Linter, select_rules
 from newslint.readers import read_document
@@ -46,3 +50,23 @@ def lint(text: str, *rules: str, path: str = "article.txt", config: Config | Non
 
 def where(rows: list[dict]) -> list[tuple]:
     return [(r["rule"], r["line"], r["column"], r["text"]) for r in rows]
+
+
+@contextlib.contextmanager
+def deadline(seconds: int) -> Iterator[None]:
+    """Fail, rather than hang, when the body runs longer (a regex backtracking exponentially);
+    re checks for signals while it matches. Where there is no SIGALRM the body just runs."""
+    if not hasattr(signal, "SIGALRM"):
+        yield
+        return
+
+    def expire(*_: object) -> None:
+        raise TimeoutError(f"took more than {seconds} s")
+
+    old = signal.signal(signal.SIGALRM, expire)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)

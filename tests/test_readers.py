@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 import pytest
-from helpers import LONG_LINES
+from helpers import LONG_LINES, deadline
 
 from newslint.api import lint_text
 from newslint.document import Block, Document
@@ -304,6 +304,16 @@ def test_html_malformed_pages_still_map_exactly(page):
 def test_html_malformed_text():
     doc = read("<div><p>One<p>Two<li>Three<li>Four</div><p>A < b &bogus; &amp; c</p>", "a.html")
     assert [b.text for b in doc.blocks] == ["One", "Two", "Three", "Four", "A < b &bogus; & c"]
+
+
+def test_html_tag_cut_off_at_the_end_of_the_page_reads_at_once():
+    # no '>' after the last '<p ...': the tag regex used to try every split of its attributes
+    page = "<p>The council met on Monday.</p>\n<p class=" + "story body " * 20
+    with deadline(5):
+        doc = read(page, "a.html")
+    cut = page[page.index("<p class") :].strip()  # no tag without its '>': text
+    assert [b.text for b in doc.blocks] == ["The council met on Monday.", cut]
+    assert_maps_exactly(doc)
 
 
 # --- examples -------------------------------------------------------------------------------------

@@ -61,7 +61,7 @@ IMPLIED = {  # start tag -> open elements it closes, and the elements that bound
 
 _MARKUP = re.compile(
     r"<(?:(/?)([A-Za-z][^\t\n\f\r />]*)((?:[^>\"'=]+|=[ \t\n\f\r]*\"[^\"]*\"|=[ \t\n\f\r]*'[^']*'|[=\"'])*)>"
-    r"|!--.*?(?:--!?>|\Z)|![^>]*>|\?[^>]*>)",
+    r"|!--.*?(?:(?P<shut>--!?>)|\Z)|![^>]*>|\?[^>]*>)",
     re.S,
 )
 _ATTR = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
@@ -124,17 +124,23 @@ def _parse(text: str) -> tuple[_El, list[_El]]:
     stack = [root]
     elements = []
     pos, n = 0, len(text)
+    # Markup ends at a '>' (but for an unclosed comment), so _MARKUP never looks past the last one:
+    # there each match succeeds at once, while after it a '<tag' whose attributes find no '>'
+    # would make re try every way to split them (exponential in their length).
+    last = text.rfind(">") + 1
     search = _MARKUP.search
     while pos < n:
-        m = search(text, pos)
-        start = m.start() if m else n
+        m = search(text, pos, last)
+        start = m.start() if m else _unclosed_comment(text, pos)
         if start > pos:
             stack[-1].kids.append((pos, start))
         if m is None:
             break
         pos = m.end()
-        closing, name, attrs = m.groups()
+        closing, name, attrs = m.group(1, 2, 3)
         if name is None:
+            if m.group(0).startswith("<!--") and not m.group("shut"):
+                pos = n  # an unclosed comment runs to the end of the page
             continue  # comment, doctype, processing instruction
         tag = name.lower()
         if closing:
@@ -179,6 +185,12 @@ def _parse(text: str) -> tuple[_El, list[_El]]:
         elif tag not in VOID and not attrs.endswith("/"):
             stack.append(el)
     return root, elements
+
+
+def _unclosed_comment(text: str, pos: int) -> int:
+    """Where the comment that runs to the end of the page starts, past the last '>' (else the end)."""
+    start = text.find("<!--", pos)
+    return len(text) if start < 0 else start
 
 
 def _close(stack: list[_El], names: set[str], scope) -> None:
