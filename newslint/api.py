@@ -50,6 +50,26 @@ def decode(data: bytes, path: str) -> Source:
     return Source(path, text, "utf-8", bom)
 
 
+def printable(path: str) -> str:
+    """A path as text any output can hold: bytes of a name that is not UTF-8 (which the OS hands
+    over as lone surrogates) are escaped, as in a\\xff.txt."""
+    try:
+        raw = path.encode("utf-8", "surrogateescape")  # the name's bytes, as the OS gave them
+    except UnicodeEncodeError:  # a surrogate that stands for no byte: a caller's string
+        raw = path.encode("utf-8", "backslashreplace")
+    return raw.decode("utf-8", "backslashreplace")
+
+
+def name_error(path: str) -> str | None:
+    """Why a file cannot be checked by its name: no report, baseline or index can hold a name
+    that is not UTF-8."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return f"{printable(path)}: file name is not valid UTF-8; rename the file"
+    return None
+
+
 def read_source(path: str) -> Source:
     try:
         if path == STDIN:

@@ -44,7 +44,7 @@ def run_check(
     cfg = config.load(config_file or config.discover())
     rules = select_rules(cfg, select, ignore)
     run_rules = [r for r in rules if r.kind in RUN_LEVEL_KINDS]
-    files = api.collect_paths(paths, cfg.exclude)
+    files, misnamed = _named(api.collect_paths(paths, cfg.exclude))
     run_rules = [r for r in run_rules if cross_file and (len(files) > 1 or index)]
     linter = Linter([r for r in rules if r.kind not in RUN_LEVEL_KINDS])
     linters = _per_path_linters(cfg, files, select, ignore, linter)
@@ -56,7 +56,7 @@ def run_check(
     base = baseline.load_baseline(baseline_file) if baseline_file else None
     progress = Progress(len(files)) if len(files) >= 200 and sys.stderr.isatty() else None
     collect = _collector(run_rules, index)
-    results = _lint(files, linters, collect, jobs, progress)
+    results = _lint(files, linters, collect, jobs, progress) + misnamed
     if progress:
         progress.done()
     own = [r.findings for r in results]  # each file's findings before run-level rules and suppressions
@@ -96,6 +96,19 @@ def run_check(
         return 2
     level = Severity.parse(fail_on or cfg.fail_on or "warning")
     return 1 if any(f.severity >= level for r in results for f in r.findings) else 0
+
+
+def _named(files: list[str]) -> tuple[list[str], list[api.FileResult]]:
+    """The files whose names can be reported, and an error result under a printable name for
+    each of the others."""
+    ok, misnamed = [], []
+    for path in files:
+        error = api.name_error(path)
+        if error:
+            misnamed.append(api.FileResult(api.printable(path), None, error=error))
+        else:
+            ok.append(path)
+    return ok, misnamed
 
 
 def _per_path_linters(

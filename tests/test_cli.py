@@ -132,6 +132,27 @@ def test_bad_input_does_not_stop_other_files(article, tmp_path):
     assert out.count("stray-marker") == 1
 
 
+def latin1_named(folder) -> str:
+    """A file named 'café.txt' in Latin-1 (not UTF-8), as os.listdir gives it."""
+    name = os.path.join(os.fsencode(folder), b"caf\xe9.txt")
+    try:
+        with open(name, "wb") as fh:
+            fh.write(ARTICLE.encode())
+    except OSError:
+        pytest.skip("this file system wants UTF-8 file names")
+    return os.fsdecode(name)
+
+
+@pytest.mark.parametrize("output", [[], ["-o", "report.out"]])
+@pytest.mark.parametrize("fmt", ["sarif", "gitlab", "json"])
+def test_file_name_not_utf8_is_an_input_error(article, tmp_path, fmt, output):
+    latin1_named(tmp_path)  # no output could hold its name: sarif, gitlab and -o used to crash
+    code, out, err = run("check", "--format", fmt, "--select", "stray-marker", *output, ".", cwd=tmp_path)
+    assert_one_line_error(code, err, "caf\\xe9.txt: file name is not valid UTF-8")
+    report = (tmp_path / "report.out").read_text(encoding="utf-8") if output else out
+    assert "story.txt" in report  # the other file is checked
+
+
 def test_unknown_rule_id(article, tmp_path):
     code, _, err = run("check", "--select", "no-such-rule", str(article), cwd=tmp_path)
     assert_one_line_error(code, err, "--select", "unknown rule id 'no-such-rule'")

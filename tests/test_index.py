@@ -229,6 +229,20 @@ def test_cli_build_of_a_missing_path_exits_2(tmp_path, monkeypatch):
     assert not os.path.exists(tmp_path / ".newslint" / "index.sqlite")
 
 
+def test_cli_build_leaves_out_a_file_name_not_utf8(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, "a/one.txt", BRIDGE)
+    try:
+        with open(os.path.join(b"a", b"caf\xe9.txt"), "w", encoding="utf-8") as fh:
+            fh.write(SCHOOL)
+    except OSError:
+        pytest.skip("this file system wants UTF-8 file names")
+    result = CliRunner().invoke(app, ["build", "a", "-j", "1"])  # sqlite cannot store the name
+    assert result.exit_code == 0, result.output
+    assert "caf\\xe9.txt: file name is not valid UTF-8; rename the file (not indexed)" in result.output
+    assert "read 1 file, indexed 1 paragraph" in result.output
+
+
 def test_cli_update_without_index_exits_2(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(app, ["update", "--index", "nowhere.sqlite"])

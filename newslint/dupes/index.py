@@ -321,12 +321,16 @@ class Scanned:
 
 def scan_partition(paths: list[str], params: Params) -> Scanned:
     """Read, parse and fingerprint a partition of files (the per-partition step of a build)."""
-    from newslint.api import decode
+    from newslint.api import decode, name_error
     from newslint.readers import read_document
 
     stop = StopList(params.stop_phrases)
     files, paras, norms, errors = [], [], [], []
     for path in paths:
+        error = name_error(path)
+        if error:
+            errors.append(error)
+            continue
         try:
             st = os.stat(path)
             with open(path, "rb") as fh:
