@@ -85,8 +85,7 @@ def run_check(
     else:
         report = get_formatter(output_format)(results, {r.id: r for r in rules})
     if output_file:
-        with open(output_file, "w", encoding="utf-8") as fh:
-            fh.write(report)
+        _write_report(output_file, report)
     else:
         # `--fix -` prints the fixed text on stdout, so the report goes to stderr (as ruff does)
         out = sys.stderr if fix and api.STDIN in files else sys.stdout
@@ -96,6 +95,14 @@ def run_check(
         return 2
     level = Severity.parse(fail_on or cfg.fail_on or "warning")
     return 1 if any(f.severity >= level for r in results for f in r.findings) else 0
+
+
+def _write_report(path: str, report: str) -> None:
+    try:
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write(report)
+    except OSError as exc:  # a folder, a missing folder, no permission: the user's to mend
+        raise InputError(f"{path}: cannot write the report: {exc.strerror}") from None
 
 
 def _named(files: list[str]) -> tuple[list[str], list[api.FileResult]]:

@@ -153,6 +153,13 @@ def test_file_name_not_utf8_is_an_input_error(article, tmp_path, fmt, output):
     assert "story.txt" in report  # the other file is checked
 
 
+@pytest.mark.parametrize("target", [".", "missing/report.json"])
+def test_output_file_that_cannot_be_written(article, tmp_path, target):
+    code, out, err = run("check", "--format", "json", "-o", target, str(article), cwd=tmp_path)
+    assert_one_line_error(code, err, f"{target}: cannot write the report: ")
+    assert out == ""
+
+
 def test_unknown_rule_id(article, tmp_path):
     code, _, err = run("check", "--select", "no-such-rule", str(article), cwd=tmp_path)
     assert_one_line_error(code, err, "--select", "unknown rule id 'no-such-rule'")
