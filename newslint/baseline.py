@@ -121,13 +121,16 @@ def load_baseline(path: str) -> Baseline:
         raise InputError(f"{path}: not a newslint baseline: invalid JSON{where}") from None
     if not isinstance(data, dict) or data.get("newslint_baseline") != VERSION:
         raise InputError(f'{path}: not a newslint baseline (no "newslint_baseline": {VERSION})')
+    entries = data.get("entries", [])
+    if not isinstance(entries, list):
+        raise InputError(f'{path}: not a newslint baseline: "entries" must be a list')
     counts: Counter[Key] = Counter()
     texts: dict[Key, str] = {}
-    for i, e in enumerate(data.get("entries", [])):
+    for i, e in enumerate(entries):
         try:
             key = (str(e["path"]), str(e["rule"]), str(e["hash"]))
             count = int(e.get("count", 1))
-        except (TypeError, KeyError, ValueError, AttributeError):
+        except (TypeError, KeyError, ValueError, AttributeError, OverflowError):  # "count": 1e999
             raise InputError(
                 f"{path}: not a newslint baseline: entry {i + 1} needs path, rule and hash"
             ) from None

@@ -96,6 +96,9 @@ def test_paths_are_relative_to_the_baseline_file(archive, tmp_path):
     assert (code, out, err) == (0, "", "")
 
 
+NOT_A_LIST = 'baseline.json: not a newslint baseline: "entries" must be a list'
+
+
 @pytest.mark.parametrize(
     "content,needle",
     [
@@ -104,6 +107,12 @@ def test_paths_are_relative_to_the_baseline_file(archive, tmp_path):
         ('{"entries": []}', 'baseline.json: not a newslint baseline (no "newslint_baseline": 1)'),
         (
             '{"newslint_baseline": 1, "entries": [{"path": "a.txt"}]}',
+            "baseline.json: not a newslint baseline: entry 1 needs path, rule and hash",
+        ),
+        ('{"newslint_baseline": 1, "entries": 5}', NOT_A_LIST),
+        ('{"newslint_baseline": 1, "entries": null}', NOT_A_LIST),
+        (
+            '{"newslint_baseline": 1, "entries": [{"path": "a", "rule": "r", "hash": "h", "count": 1e999}]}',
             "baseline.json: not a newslint baseline: entry 1 needs path, rule and hash",
         ),
     ],
