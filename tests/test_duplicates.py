@@ -1,12 +1,15 @@
 """duplicate-paragraph, duplicate-sentence (in one article) and cross-article-duplicate (in a run)."""
 
+import random
+
 import pytest
-from helpers import lint
+from helpers import deadline, lint
 
 from newslint.config import Config
 from newslint.dupes.crossfile import cross_file_findings
 from newslint.engine import select_rules
 from newslint.errors import ConfigError
+from newslint.kinds import duplicates
 from newslint.readers import read_document
 from newslint.ruleset import load_rule
 from newslint.source import Source
@@ -63,6 +66,55 @@ def test_contained_copy():
     assert dupes(article(longer, SCHOOL, BRIDGE)) == [
         (5, 1, "Paragraph repeats the paragraph at line 1 (contained)")
     ]
+
+
+def _words(seed: int, n: int) -> str:
+    rng = random.Random(seed)
+    pool = "council voted close harbour bridge repairs mayor drivers coast road ferry port union".split()
+    return " ".join(rng.choice(pool) for _ in range(n)) + "."
+
+
+def test_long_contained_copy_with_an_edit():
+    """A copy of more than LONG_TEXT characters is aligned by anchors, not partial_ratio's search."""
+    middle = _words(1, 500)
+    whole = f"{_words(2, 500)} {middle} {_words(3, 500)}"
+    words = middle.split()
+    words[250] = "zebra"
+    copy = " ".join(words)
+    assert len(copy) > duplicates.LONG_TEXT
+    text = f"Harbour bridge\n\n{whole}\n\nThe vote was close.\n\n{copy}\n"
+    rows = [r for r in lint(text) if r["rule"].startswith("duplicate")]
+    assert [(r["rule"], r["line"], r["column"]) for r in rows] == [("duplicate-paragraph", 7, 1)]
+    assert "(contained)" in rows[0]["message"]
+    assert [line for line, _ in rows[0]["related"]] == [3]
+
+
+def test_long_repetitive_copy_is_checked_at_once():
+    """partial_ratio took seconds on repetitive text of thousands of characters (40 s for 20,000)."""
+    sentence = "The council voted on Tuesday to close the harbour bridge for repairs. "
+    copy = sentence * 150
+    copy = copy[: len(copy) // 2] + "Zebra " + copy[len(copy) // 2 :]
+    text = f"Harbour bridge\n\n{sentence * 450}\n\nThe vote was close.\n\n{copy}\n"
+    with deadline(5):
+        rows = [r for r in lint(text) if r["rule"].startswith("duplicate")]
+    assert [(r["rule"], r["line"], r["column"]) for r in rows] == [("duplicate-paragraph", 7, 1)]
+    assert "(truncated copy)" in rows[0]["message"]
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_anchored_score_agrees_with_partial_ratio(seed):
+    """On long texts that are or are not copies, the anchored score decides as partial_ratio does."""
+    from rapidfuzz import fuzz
+
+    rng = random.Random(seed)
+    short = _words(seed, rng.randint(400, 700))
+    long = f"{_words(seed + 100, rng.randint(0, 400))} {short} {_words(seed + 200, rng.randint(0, 400))}"
+    words = short.split()
+    for _ in range(rng.choice([0, 1, 3, 40])):  # none, a few, or many edits
+        words[rng.randrange(len(words))] = rng.choice(["zebra", "the", "said"])
+    short = " ".join(words)
+    expected = fuzz.partial_ratio(short, long, score_cutoff=95) > 0
+    assert (duplicates._partial_score(short, long, 95) > 0) == expected
 
 
 def test_short_word_for_word_part_of_a_longer_paragraph():

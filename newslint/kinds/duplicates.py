@@ -375,8 +375,6 @@ def _contained(
     j: int, units: list[Unit], earlier: list[int], threshold: float, o: Options
 ) -> list[tuple[int, float]]:
     """Earlier, longer units that contain unit j (partial_ratio), with their scores."""
-    from rapidfuzz import fuzz
-
     u = units[j]
     if u.size < o.partial_min_words:
         return []
@@ -387,10 +385,44 @@ def _contained(
         other = units[i]
         if other.size < u.size or len(mine - other.tokens) > budget:
             continue
-        score = fuzz.partial_ratio(u.norm, other.norm, score_cutoff=threshold)
+        score = _partial_score(u.norm, other.norm, threshold)
         if score:
             hits.append((i, score))
     return hits
+
+
+LONG_TEXT = 2000  # characters: beyond, partial_ratio's search can take seconds (repetitive text)
+_ANCHORS = 32  # pieces of a long text looked for in the other to align them
+_ANCHOR_LENGTH = 16
+
+
+def _partial_score(short: str, long: str, threshold: float) -> float:
+    """fuzz.partial_ratio(short, long), 0 below threshold. A short text of more than LONG_TEXT
+    characters is aligned with the long one by anchors instead (its copy shares most of its
+    16-character pieces with it) and scored with fuzz.ratio there: linear, where partial_ratio
+    slides over every window and on repetitive text takes seconds (40 s for 20,000 characters)."""
+    from rapidfuzz import fuzz
+
+    if len(short) <= LONG_TEXT:
+        return fuzz.partial_ratio(short, long, score_cutoff=threshold)
+    n = len(short)
+    scores = [
+        fuzz.ratio(short, long[max(0, start) : start + n], score_cutoff=threshold)
+        for start in _alignments(short, long)
+    ]
+    return max(scores, default=0.0)
+
+
+def _alignments(short: str, long: str) -> list[int]:
+    """Up to three offsets of long at which a copy of short would start, most likely first: those
+    the most anchors (pieces of short, where first found in long) agree on."""
+    votes: Counter[int] = Counter()
+    step = max(1, (len(short) - _ANCHOR_LENGTH) // (_ANCHORS - 1))
+    for at in range(0, len(short) - _ANCHOR_LENGTH + 1, step):
+        found = long.find(short[at : at + _ANCHOR_LENGTH])
+        if found >= 0:
+            votes[found - at] += 1
+    return [start for start, _ in votes.most_common(3)]
 
 
 def _candidates(
@@ -500,6 +532,8 @@ def _verbatim_part(j: int, units: list[Unit], earlier: list[int]) -> Copy | None
 def _starts_at_beginning(short: str, long: str) -> bool:
     from rapidfuzz import fuzz
 
+    if len(short) > LONG_TEXT:  # as _partial_score aligns it
+        return next(iter(_alignments(short, long)), len(long)) <= 2
     return fuzz.partial_ratio_alignment(short, long).dest_start <= 2
 
 
