@@ -65,7 +65,9 @@ def check(
     index: Optional[str] = typer.Option(
         None, "--index", help="Also look for duplicates in this archive index."
     ),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Worker processes (default: all cores)."),
+    jobs: Optional[int] = typer.Option(
+        None, "--jobs", "-j", min=1, help="Worker processes (default: all cores)."
+    ),
     output_file: Optional[str] = typer.Option(None, "--output-file", "-o", help="Write the report here."),
     fix: bool = typer.Option(False, "--fix", help="Apply safe fixes; with '-', print the fixed text."),
     unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes", help="With --fix or --diff: unsafe ones too."),

@@ -165,6 +165,14 @@ def test_unknown_rule_id(article, tmp_path):
     assert_one_line_error(code, err, "--select", "unknown rule id 'no-such-rule'")
 
 
+@pytest.mark.parametrize("jobs", ["0", "-3"])
+def test_jobs_must_be_at_least_one(article, tmp_path, jobs):
+    code, out, err = run("check", "-j", jobs, str(article), cwd=tmp_path)
+    assert (code, out) == (2, "")
+    assert f"Invalid value for '--jobs' / '-j': {jobs} is not in the range x>=1." in err
+    assert "Traceback" not in err
+
+
 def test_malformed_config(article, tmp_path):
     (tmp_path / "newslint.yaml").write_text("select: [stray-marker\nignore: 3\n")
     code, _, err = run("check", str(article), cwd=tmp_path)
