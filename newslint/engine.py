@@ -42,7 +42,8 @@ def select_rules(
         overrides = config.rules.get(rule_id)
         if overrides == "off" and not select:
             continue
-        rule = load_rule(rule_id, files[rule_id], overrides if isinstance(overrides, dict) else None)
+        options = overrides if isinstance(overrides, dict) else None
+        rule = load_rule(rule_id, files[rule_id], options, config.path or "configuration")
         if all(config.style.get(k) == v for k, v in rule.when.items()):
             rules.append(rule)
     return rules

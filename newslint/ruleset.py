@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import importlib
+import math
 import os
 import re
 from dataclasses import dataclass, field
@@ -39,9 +40,14 @@ class Rule:
     examples: dict[str, list[str]] = field(default_factory=dict)
     options: Any = None  # the kind's Options dataclass instance
     lines: dict[str, int] = field(default_factory=dict)
+    origins: dict[str, str] = field(default_factory=dict)  # file of each key set in a configuration
+
+    def where(self, key: str) -> str:
+        """'file:line' of a key: the rule file's, or the configuration's that set it."""
+        return f"{self.origins.get(key, self.path)}:{self.lines.get(key, 1)}"
 
     def error(self, key: str, message: str) -> ConfigError:
-        return ConfigError(f"{self.path}:{self.lines.get(key, 1)}: {message}")
+        return ConfigError(f"{self.where(key)}: {message}")
 
     @property
     def short_description(self) -> str:
@@ -70,8 +76,11 @@ def rule_files(folders: list[str]) -> dict[str, str]:
     return found
 
 
-def load_rule(rule_id: str, path: str, overrides: dict[str, Any] | None = None) -> Rule:
-    """Read and validate one rule file; overrides (from config) replace severity or options."""
+def load_rule(
+    rule_id: str, path: str, overrides: dict[str, Any] | None = None, overrides_at: str = "configuration"
+) -> Rule:
+    """Read and validate one rule file; overrides (from the configuration file overrides_at)
+    replace severity or options, and their errors point there."""
     data = read_yaml_file(path)
     if not isinstance(data, LineDict):
         raise ConfigError(f"{path}:1: a rule file must be a mapping")
@@ -82,29 +91,24 @@ def load_rule(rule_id: str, path: str, overrides: dict[str, Any] | None = None) 
             raise ConfigError(f"{path}:{data.line}: missing required key '{key}'")
     module = kind_module(data["kind"], f"{path}:{data.line_of('kind')}")
     option_fields = {f.name: f for f in dataclasses.fields(module.Options)}
-    lines = dict(data.key_lines)
+    rule = Rule(id=rule_id, kind=data["kind"], message="", severity=Severity.WARNING, path=path)
+    rule.lines = dict(data.key_lines)
     merged = dict(data)
     for key, value in (overrides or {}).items():
         merged[key] = value
-        lines.setdefault(key, 1)
+        rule.origins[key] = overrides_at
+        rule.lines[key] = overrides.line_of(key) if isinstance(overrides, LineDict) else 1
     for key in merged:
         if key not in RULE_KEYS and key not in option_fields:
-            where = path if key in data else "configuration"
-            raise ConfigError(f"{where}:{lines.get(key, 1)}: unknown key '{key}' for kind '{data['kind']}'")
-    rule = Rule(
-        id=rule_id,
-        kind=data["kind"],
-        message=_typed(merged, "message", str, path, lines),
-        severity=_severity(merged["severity"], path, lines),
-        path=path,
-        scope=_choice(merged, "scope", SCOPES, getattr(module, "DEFAULT_SCOPE", "sentence"), path, lines),
-        description=_typed(merged, "description", str, path, lines, ""),
-        link=_typed(merged, "link", str, path, lines, ""),
-        fix=_choice(merged, "fix", APPLICABILITIES, "safe", path, lines),
-        when=_typed(merged, "when", dict, path, lines, {}),
-        examples=_typed(merged, "examples", dict, path, lines, {}),
-        lines=lines,
-    )
+            raise rule.error(key, f"unknown key '{key}' for kind '{data['kind']}'")
+    rule.message = _typed(merged, "message", str, rule)
+    rule.severity = _severity(merged["severity"], rule)
+    rule.scope = _choice(merged, "scope", SCOPES, getattr(module, "DEFAULT_SCOPE", "sentence"), rule)
+    rule.description = _typed(merged, "description", str, rule, "")
+    rule.link = _typed(merged, "link", str, rule, "")
+    rule.fix = _choice(merged, "fix", APPLICABILITIES, "safe", rule)
+    rule.when = _typed(merged, "when", dict, rule, {})
+    rule.examples = _typed(merged, "examples", dict, rule, {})
     values = {}
     for name, f in option_fields.items():
         if name in merged:
@@ -113,40 +117,41 @@ def load_rule(rule_id: str, path: str, overrides: dict[str, Any] | None = None) 
     return rule
 
 
-def _typed(data: dict, key: str, typ: type, path: str, lines: dict, default: Any = None) -> Any:
+def _typed(data: dict, key: str, typ: type, rule: Rule, default: Any = None) -> Any:
     if key not in data:
         return default
     value = data[key]
     if not isinstance(value, typ):
-        raise ConfigError(f"{path}:{lines.get(key, 1)}: '{key}' must be a {typ.__name__}")
+        raise rule.error(key, f"'{key}' must be a {typ.__name__}")
     return value
 
 
-def _choice(data: dict, key: str, allowed: tuple, default: str, path: str, lines: dict) -> str:
+def _choice(data: dict, key: str, allowed: tuple, default: str, rule: Rule) -> str:
     value = data.get(key, default)
     if value not in allowed:
-        raise ConfigError(
-            f"{path}:{lines.get(key, 1)}: '{key}' must be one of {', '.join(allowed)}, not '{value}'"
-        )
+        raise rule.error(key, f"'{key}' must be one of {', '.join(allowed)}, not '{value}'")
     return value
 
 
-def _severity(value: Any, path: str, lines: dict) -> Severity:
+def _severity(value: Any, rule: Rule) -> Severity:
     try:
         return Severity.parse(str(value))
     except KeyError:
-        raise ConfigError(
-            f"{path}:{lines.get('severity', 1)}: 'severity' must be error, warning or info, not '{value}'"
-        ) from None
+        raise rule.error("severity", f"'severity' must be error, warning or info, not '{value}'") from None
 
 
 def _check_option(value: Any, f: dataclasses.Field, rule: Rule, name: str) -> Any:
+    """The value of a kind option, of its default's type; a number must be finite and not negative
+    (counts, shares, ratios, thresholds: no option of a kind is meant to be below zero)."""
     default = f.default if f.default is not dataclasses.MISSING else f.default_factory()  # type: ignore[misc]
-    if default is None or isinstance(value, type(default)):
-        return value
     if isinstance(default, float) and isinstance(value, int) and not isinstance(value, bool):
-        return float(value)
-    raise rule.error(name, f"option '{name}' must be a {type(default).__name__}")
+        value = float(value)
+    if default is not None and not isinstance(value, type(default)):
+        raise rule.error(name, f"option '{name}' must be a {type(default).__name__}")
+    number = isinstance(value, (int, float)) and not isinstance(value, bool)
+    if number and not (math.isfinite(value) and value >= 0):
+        raise rule.error(name, f"option '{name}' must be a number of at least 0, not {value}")
+    return value
 
 
 def compile_regex(rule: Rule, key: str, pattern: str, flags: int = 0) -> re.Pattern:

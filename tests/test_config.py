@@ -3,7 +3,7 @@
 import pytest
 
 from newslint.config import Config, for_path, load
-from newslint.engine import select_rules
+from newslint.engine import Linter, select_rules
 from newslint.errors import ConfigError
 
 
@@ -78,3 +78,29 @@ def test_rule_options_from_config_are_validated(tmp_path):
     cfg = load(write(tmp_path, "newslint.yaml", "rules:\n  orphan-headline: {colour: red}\n"))
     with pytest.raises(ConfigError, match="unknown key 'colour'"):
         select_rules(cfg)
+
+
+@pytest.mark.parametrize(
+    "setting,message",
+    [
+        ("max_ratio: .nan", "option 'max_ratio' must be a number of at least 0, not nan"),
+        ("estimate_share: -1", "option 'estimate_share' must be a number of at least 0, not -1.0"),
+        ("max_ratio: .inf", "option 'max_ratio' must be a number of at least 0, not inf"),
+        ("severity: loud", "'severity' must be error, warning or info, not 'loud'"),
+        ("colour: red", "unknown key 'colour' for kind 'figures'"),
+    ],
+)
+def test_bad_rule_settings_in_config_name_the_config_line(tmp_path, setting, message):
+    path = write(tmp_path, "newslint.yaml", f"ignore: []\nrules:\n  conflicting-figures:\n    {setting}\n")
+    with pytest.raises(ConfigError) as caught:
+        select_rules(load(path))
+    assert str(caught.value) == f"{path}:4: {message}"
+
+
+@pytest.mark.parametrize("setting", ["tokens: ['']", "tokens: [really, 3]", "patterns: ['  ']"])
+def test_empty_or_odd_tokens_are_config_errors(tmp_path, setting):
+    path = write(tmp_path, "newslint.yaml", f"rules:\n  editorializing:\n    {setting}\n")
+    key = setting.split(":")[0]
+    with pytest.raises(ConfigError) as caught:
+        Linter(select_rules(load(path)))  # kinds check their options when their checkers are made
+    assert str(caught.value) == f"{path}:3: '{key}' must be a list of non-empty strings"

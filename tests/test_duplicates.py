@@ -1,11 +1,13 @@
 """duplicate-paragraph, duplicate-sentence (in one article) and cross-article-duplicate (in a run)."""
 
 import random
+import re
 
 import pytest
 from helpers import deadline, lint
 
 from newslint.config import Config
+from newslint.config import load as config_load
 from newslint.dupes.crossfile import cross_file_findings
 from newslint.engine import select_rules
 from newslint.errors import ConfigError
@@ -241,10 +243,22 @@ def test_copied_paragraph_is_reported_once():
         ({"unit": "line"}, "'unit' must be paragraph or sentence"),
     ],
 )
-def test_bad_options_are_config_errors(override, message):
-    config = Config(rules={"duplicate-paragraph": override})
-    with pytest.raises(ConfigError, match=r"duplicate-paragraph\.yaml:\d+: .*" + message.replace("(", r"\(")):
-        lint(article(BRIDGE), "duplicate-paragraph", config=config)
+def test_bad_options_are_config_errors(override, message, tmp_path):
+    """Reported at the line of the configuration file that set the option."""
+    path = tmp_path / "newslint.yaml"
+    path.write_text("select: [duplicate-paragraph]\nrules:\n  duplicate-paragraph:\n" + _yaml_lines(override))
+    key = next(iter(override))
+    with pytest.raises(ConfigError, match="^" + re.escape(f"{path}:4: ") + ".*" + re.escape(message)):
+        lint(article(BRIDGE), "duplicate-paragraph", config=config_load(str(path)))
+    assert key in path.read_text().splitlines()[3]
+
+
+def _yaml_lines(override: dict) -> str:
+    ((key, value),) = override.items()
+    if isinstance(value, dict):
+        inner = ", ".join(f"{k}: {v}" for k, v in value.items())
+        return f"    {key}: {{{inner}}}\n"
+    return f"    {key}: {value}\n"
 
 
 def test_scorers_can_be_narrowed_in_config():

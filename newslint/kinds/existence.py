@@ -42,6 +42,9 @@ class Checker:
         self.options = o
         if not o.tokens and not o.patterns:
             raise rule.error("kind", "existence needs 'tokens' or 'patterns'")
+        for key, items in (("tokens", o.tokens), ("patterns", o.patterns)):
+            if not all(isinstance(t, str) and t.strip() for t in items):
+                raise rule.error(key, f"'{key}' must be a list of non-empty strings")
         flags = re.IGNORECASE if o.ignorecase else 0
         sources = list(o.patterns)
         if o.tokens:  # one alternation for the whole token list
