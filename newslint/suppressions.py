@@ -27,7 +27,8 @@ from newslint.source import Source
 RULE_ID = "unused-suppression"
 ACTIONS = ("disable", "enable", "disable-next-line", "disable-file")
 MESSAGE = "Unused suppression: {detail}"
-_DIRECTIVE = re.compile(r"<!--[ \t]*newslint-([\w-]*)(.*?)-->", re.DOTALL)
+# a comment ends at the first "-->" and holds no "<!--": an unclosed one is not searched past the next
+_DIRECTIVE = re.compile(r"<!--[ \t]*newslint-([\w-]*)((?:(?!<!--).)*?)-->", re.DOTALL)
 _BLANK_LINES = re.compile(r"(?:[ \t\r]*\n)+")
 
 
