@@ -252,4 +252,5 @@ def test_unclosed_directives_are_read_at_once():
     text = f"Prose.\n\n{unclosed}\n<!-- newslint-disable-file -->\n"
     with deadline(5):
         found = suppressions.parse(Source("a.md", text))
+        assert suppressions.parse(Source("b.md", f"Prose.\n\n{unclosed}")) == []  # none closed at all
     assert [(d.action, d.ids) for d in found] == [("disable-file", ())]
