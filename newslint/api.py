@@ -5,7 +5,7 @@ from __future__ import annotations
 import fnmatch
 import os
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -96,17 +96,32 @@ def collect_paths(paths: Iterable[str], exclude: Iterable[str] = ()) -> list[str
     out: list[str] = []
     for path in paths:
         if path != STDIN and os.path.isdir(path):
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(
-                    d for d in dirs if not d.startswith(".") and d not in ("node_modules", "__pycache__")
-                )
-                for name in sorted(files):
-                    full = os.path.join(root, name)
-                    if name.lower().endswith(ARTICLE_EXTENSIONS) and not _excluded(full, exclude):
-                        out.append(full)
+            out += (full for full in _article_files(path) if not _excluded(full, exclude))
         elif not _excluded(path, exclude):
             out.append(path)
     return list(dict.fromkeys(out))
+
+
+_SKIPPED_FOLDERS = ("node_modules", "__pycache__")
+
+
+def _article_files(folder: str) -> Iterator[str]:
+    """The article files under a folder, as os.walk lists them (a folder's files, sorted, then each
+    sub-folder's; hidden and tool folders and links to folders left out), but only regular files
+    (or links to them): a named pipe among them would block the run."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError:
+        return
+    folders = []
+    for entry in entries:
+        if entry.is_dir(follow_symlinks=False):
+            if not entry.name.startswith(".") and entry.name not in _SKIPPED_FOLDERS:
+                folders.append(entry.path)
+        elif entry.name.lower().endswith(ARTICLE_EXTENSIONS) and entry.is_file():
+            yield entry.path
+    for sub in folders:
+        yield from _article_files(sub)
 
 
 def _excluded(path: str, patterns: list[str]) -> bool:

@@ -274,3 +274,23 @@ def test_statistics(article, tmp_path):
         ["1", "hyphen-spacing", "[*]", "warning"],
         ["1", "stray-marker", "[*]", "warning"],
     ]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_directory_walk_skips_what_is_not_a_regular_file(tmp_path):
+    """A named pipe called *.txt in a checked folder blocked the run on open(); a link to a missing
+    file made it exit 2. Both are left out; links to files are read."""
+    from helpers import deadline
+
+    (tmp_path / "story.txt").write_text("The council met on Tuesday.\n\nAdvertisement\n\nIt voted.\n")
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "link.txt").symlink_to(tmp_path / "story.txt")
+    (tmp_path / "broken.txt").symlink_to(tmp_path / "missing.txt")
+    with deadline(20):
+        code, out, err = run("check", "--format", "json", "--select", "stray-marker", ".", cwd=tmp_path)
+    rows = json.loads(out)
+    assert (code, err) == (1, "")
+    assert [(r["path"], r["rule"], r["line"]) for r in rows] == [
+        ("./link.txt", "stray-marker", 3),
+        ("./story.txt", "stray-marker", 3),
+    ]
