@@ -103,6 +103,19 @@ def test_long_repetitive_copy_is_checked_at_once():
     assert "(truncated copy)" in rows[0]["message"]
 
 
+def test_a_paragraph_repeated_thousands_of_times_is_checked_at_once():
+    """Each copy had every earlier one as a candidate (quadratic: 5.5 s for 2,500 copies); the first
+    copy now stands for the others. Three or more copies are a refrain: nothing is reported."""
+    paragraph = "The council voted on Tuesday to close the harbour bridge for six weeks of repairs."
+    with deadline(5):
+        rows = [r for r in lint("Bridge\n\n" + "\n\n".join([paragraph] * 2500) + "\n")]
+    assert [r for r in rows if r["rule"].startswith("duplicate")] == []
+    twice = [
+        r for r in lint(f"Bridge\n\n{paragraph}\n\n{FERRY}\n\n{paragraph}\n") if r["rule"].startswith("dup")
+    ]
+    assert [(r["rule"], r["line"], r["column"]) for r in twice] == [("duplicate-paragraph", 7, 1)]
+
+
 @pytest.mark.parametrize("seed", range(20))
 def test_anchored_score_agrees_with_partial_ratio(seed):
     """On long texts that are or are not copies, the anchored score decides as partial_ratio does."""

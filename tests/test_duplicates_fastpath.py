@@ -167,7 +167,13 @@ def test_kept_units_find_the_same_candidates_and_copies(seed):
             paragraphs = [frozenset(u.words) for u in all_units(doc, o, "paragraph")]
             repeated = repeated_words(paragraphs) if unit == "sentence" else None
             slow = reference_candidates([frozenset(u.words) for u in units], o.overlap, repeated)
-            assert outcome(*fast, o, unit) == outcome(units, slow, o, unit)
+            # a unit with the same text as an earlier one of another group is nobody's candidate:
+            # the earlier one stands for it (duplicates._covered), and the copies found are the same
+            first: dict[str, duplicates.Unit] = {}
+            covered = {k for k, u in enumerate(units) if first.setdefault(u.norm, u).group != u.group}
+            narrowed = [[i for i in c if i not in covered] for c in slow]
+            assert outcome(*fast, o, unit) == outcome(units, narrowed, o, unit)
+            assert outcome(units, narrowed, o, unit)[1] == outcome(units, slow, o, unit)[1]
 
 
 @pytest.mark.parametrize("seed", range(30))

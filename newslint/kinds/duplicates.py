@@ -252,13 +252,31 @@ def _matchable(
     copy, and the Unit objects are made only for the few units left."""
     if len(kept) < 2:
         return [], []
-    candidates = _candidates(sets, o.overlap, repeated, passing)
+    candidates = _candidates(sets, o.overlap, repeated, passing, _covered(kept, sets))
     if not o.overlap <= 1:  # then exact copies are no candidates: keep every unit
         return [make_unit(*p) for p in kept], [candidates.get(j, []) for j in range(len(kept))]
     involved = sorted({k for j, earlier in candidates.items() for k in (j, *earlier)})
     at = {k: n for n, k in enumerate(involved)}
     units = [make_unit(*kept[k]) for k in involved]
     return units, [[at[i] for i in candidates.get(k, ())] for k in involved]
+
+
+def _covered(kept: list[Piece], sets: list[frozenset[str]]) -> frozenset[int]:
+    """The units no later unit needs as a candidate: those with the same text as an earlier unit of
+    another group, which stands for them. It is a candidate wherever they would be (the same
+    words), scores the same and comes first, and it is already in their family of near copies (they
+    pass the overlap test, their words being in two groups, and have it as a candidate). Without
+    this, a text repeated a thousand times made a thousand candidates of each copy (quadratic)."""
+    if len(set(sets)) == len(sets):  # no two units with the same words: the usual case
+        return frozenset()
+    first: dict[str, int] = {}
+    covered = set()
+    for k, (block, start, end, group, _) in enumerate(kept):
+        text = block.folded[start:end].strip()  # the unit's norm
+        r = first.setdefault(text, k)
+        if r != k and kept[r][3] != group:
+            covered.add(k)
+    return frozenset(covered)
 
 
 def _token_sets(doc: Document, kept: list[Piece]) -> list[frozenset[str]]:
@@ -430,6 +448,7 @@ def _candidates(
     overlap: float,
     repeated: set[str] | None = None,
     passing: list[int] | None = None,
+    covered: frozenset[int] = frozenset(),
 ) -> dict[int, list[int]]:
     """The earlier units that could be a copy of each unit, for the units that have any.
 
@@ -438,7 +457,8 @@ def _candidates(
     its distinct words are `repeated`: by default, found in another unit too), and they are the
     earlier units sharing at least half of its content words (its repeated words, less the _COMMON
     ones unless none is left). All of it is set arithmetic in C; most articles have no unit passing
-    the overlap test. `passing` may be given when the caller knows it."""
+    the overlap test. `passing` may be given when the caller knows it; `covered` units are
+    nobody's candidates (see _covered)."""
     if repeated is None:
         repeated = _repeated(token_sets)
     if passing is None:
@@ -447,13 +467,13 @@ def _candidates(
         return {}
     shared = {j: _content(token_sets[j] & repeated) for j in passing}
     if len(shared) * max(shared) > _PAIRS:
-        return _candidates_by_postings(token_sets, repeated, shared)
+        return _candidates_by_postings(token_sets, repeated, shared, covered)
     out = {}
     for j, mine in shared.items():
         need = max(1, len(mine) // 2)
         # mine holds repeated words only, so meeting unit i's words it meets its content words;
         # unless mine is made of _COMMON words and unit i has other repeated words
-        earlier = [i for i in range(j) if len(mine & token_sets[i]) >= need]
+        earlier = [i for i in range(j) if len(mine & token_sets[i]) >= need and i not in covered]
         if earlier and not mine.isdisjoint(_COMMON):
             earlier = [i for i in earlier if token_sets[i] & repeated <= _COMMON]
         if earlier:
@@ -485,7 +505,10 @@ _PAIRS = 20_000  # beyond so many set intersections, an inverted index is cheape
 
 
 def _candidates_by_postings(
-    token_sets: list[frozenset[str]], repeated: set[str], shared: dict[int, set[str]]
+    token_sets: list[frozenset[str]],
+    repeated: set[str],
+    shared: dict[int, set[str]],
+    covered: frozenset[int] = frozenset(),
 ) -> dict[int, list[int]]:
     """_candidates' last step for long articles with many units passing: count the shared content
     words through an inverted index, which keeps it near-linear."""
@@ -503,8 +526,9 @@ def _candidates_by_postings(
                 out[j] = earlier
         else:
             mine = _content(tokens & repeated)
-        for w in mine:
-            postings.setdefault(w, []).append(j)
+        if j not in covered:
+            for w in mine:
+                postings.setdefault(w, []).append(j)
     return out
 
 
