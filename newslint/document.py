@@ -60,6 +60,10 @@ class OffsetMap:
         text_start, source_start, length = self._pieces[k]
         return source_start + min(i - text_start, length)
 
+    @property
+    def pieces(self) -> list[tuple[int, int, int]]:
+        return self._pieces
+
     def covers(self, start: int, end: int) -> bool:
         """Whether the source range [start, end) lies inside one run copied verbatim into the text."""
         return any(src <= start and end <= src + length for _, src, length in self._pieces)
@@ -207,8 +211,20 @@ class Document:
         return self.prose.lower()
 
     def verbatim(self, span: Span) -> bool:
-        """Whether a source span is prose copied as is (no markup, entity or escape inside it)."""
-        return any(b.offsets.covers(span.start, span.end) for b in self.blocks)
+        """Whether a source span is prose copied as is (no markup, entity or escape inside it): it
+        lies inside one run of a block's OffsetMap, i.e. the runs starting at or before it reach
+        its end (by bisection: a document of thousands of blocks and findings made the scan of
+        every block per finding quadratic)."""
+        starts, reach = self._runs
+        k = bisect.bisect_right(starts, span.start) - 1
+        return k >= 0 and span.end <= reach[k]
+
+    @cached_property
+    def _runs(self) -> tuple[list[int], list[int]]:
+        """Source starts of every block's verbatim runs, sorted, and the furthest end of the runs
+        up to each."""
+        runs = sorted((src, src + length) for b in self.blocks for _, src, length in b.offsets.pieces)
+        return [start for start, _ in runs], list(itertools.accumulate((end for _, end in runs), max))
 
 
 # --- sentence splitting -------------------------------------------------------------------------

@@ -1,6 +1,11 @@
+import os
+import random
+
 from helpers import LONG_LINES
 
 from newslint.document import OffsetMap, split_sentences
+from newslint.finding import Span
+from newslint.readers import read_document
 from newslint.readers.plain import read
 from newslint.source import LineIndex, Source
 
@@ -91,3 +96,21 @@ def test_plain_reader_takes_each_long_line_as_a_paragraph():
     second = doc.blocks[2].span()
     assert (second.start, second.end) == (text.index(two), text.index(two) + len(two))
     assert len(doc.blocks[3].lines) == 2
+
+
+def test_verbatim_is_a_span_inside_one_run_of_some_block():
+    """Document.verbatim bisects the runs of all blocks; the plain way scans every block."""
+    rng = random.Random(5)
+    examples = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "examples")
+    checked = 0
+    for name in sorted(os.listdir(examples)):
+        with open(os.path.join(examples, name), encoding="utf-8") as fh:
+            doc = read_document(Source(name, fh.read()))
+        n = len(doc.source.text)
+        for _ in range(3000):
+            start = rng.randrange(n)
+            span = Span(start, min(n, start + rng.choice([0, 1, 3, 10, 40, 200])))
+            expected = any(b.offsets.covers(span.start, span.end) for b in doc.blocks)
+            assert doc.verbatim(span) == expected, (name, span)
+            checked += expected
+    assert checked > 1000  # both answers are exercised
