@@ -116,6 +116,19 @@ def test_a_paragraph_repeated_thousands_of_times_is_checked_at_once():
     assert [(r["rule"], r["line"], r["column"]) for r in twice] == [("duplicate-paragraph", 7, 1)]
 
 
+def test_a_document_of_the_same_few_words_is_checked_at_once():
+    """5,000 sentences drawn from a dozen words make every sentence every other's candidate: the
+    search stops at BUDGET candidate pairs (38 s before; real articles have at most ~1,200)."""
+    rng = random.Random(1)
+    pool = "the council voted on tuesday to close harbour bridge repairs mayor said drivers".split()
+    lines = [
+        " ".join(rng.choice(pool) for _ in range(rng.randint(3, 20))).capitalize() + "." for _ in range(5000)
+    ]
+    with deadline(10):
+        rows = lint("\n".join(lines) + "\n", "duplicate-paragraph", "duplicate-sentence")
+    assert [r["rule"] for r in rows] == ["duplicate-sentence", "duplicate-paragraph"]  # still found
+
+
 @pytest.mark.parametrize("seed", range(20))
 def test_anchored_score_agrees_with_partial_ratio(seed):
     """On long texts that are or are not copies, the anchored score decides as partial_ratio does."""

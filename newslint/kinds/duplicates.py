@@ -502,6 +502,7 @@ def _content(repeated: set[str]) -> set[str]:
 
 
 _PAIRS = 20_000  # beyond so many set intersections, an inverted index is cheaper
+BUDGET = 20_000  # candidate pairs a document may have (fnc1, aeb, FakeNewsCorpus: at most 1,159)
 
 
 def _candidates_by_postings(
@@ -511,19 +512,27 @@ def _candidates_by_postings(
     covered: frozenset[int] = frozenset(),
 ) -> dict[int, list[int]]:
     """_candidates' last step for long articles with many units passing: count the shared content
-    words through an inverted index, which keeps it near-linear."""
+    words through an inverted index, which keeps it near-linear. In a document made of the same
+    few words over and over every unit is every other's candidate (quadratic): past BUDGET pairs,
+    or BUDGET * 50 postings read, later units get no candidates (real articles stay far below)."""
     postings: dict[str, list[int]] = {}
     out = {}
+    pairs = visits = 0
     for j, tokens in enumerate(token_sets[: max(shared) + 1]):
         mine = shared.get(j)
         if mine is not None:
+            if pairs > BUDGET or visits > BUDGET * 50:
+                continue
             hits: dict[int, int] = {}
             for w in mine:
-                for i in postings.get(w, ()):
+                posted = postings.get(w, ())
+                visits += len(posted)
+                for i in posted:
                     hits[i] = hits.get(i, 0) + 1
             need = max(1, len(mine) // 2)
             if earlier := sorted(i for i, n in hits.items() if n >= need):
                 out[j] = earlier
+                pairs += len(earlier)
         else:
             mine = _content(tokens & repeated)
         if j not in covered:
