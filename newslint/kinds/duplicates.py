@@ -503,6 +503,7 @@ def _content(repeated: set[str]) -> set[str]:
 
 _PAIRS = 20_000  # beyond so many set intersections, an inverted index is cheaper
 BUDGET = 20_000  # candidate pairs a document may have (fnc1, aeb, FakeNewsCorpus: at most 1,159)
+PAIRS_PER_UNIT = 20  # ...or so many per unit, in a long one
 
 
 def _candidates_by_postings(
@@ -513,15 +514,17 @@ def _candidates_by_postings(
 ) -> dict[int, list[int]]:
     """_candidates' last step for long articles with many units passing: count the shared content
     words through an inverted index, which keeps it near-linear. In a document made of the same
-    few words over and over every unit is every other's candidate (quadratic): past BUDGET pairs,
-    or BUDGET * 50 postings read, later units get no candidates (real articles stay far below)."""
+    few words over and over every unit is every other's candidate (quadratic): past a budget of
+    pairs (BUDGET, or PAIRS_PER_UNIT per unit in a longer document), or 50 times as many postings
+    read, later units get no candidates (real articles stay far below)."""
     postings: dict[str, list[int]] = {}
     out = {}
     pairs = visits = 0
+    budget = max(BUDGET, PAIRS_PER_UNIT * len(token_sets))
     for j, tokens in enumerate(token_sets[: max(shared) + 1]):
         mine = shared.get(j)
         if mine is not None:
-            if pairs > BUDGET or visits > BUDGET * 50:
+            if pairs > budget or visits > budget * 50:
                 continue
             hits: dict[int, int] = {}
             for w in mine:
