@@ -267,11 +267,14 @@ def _covered(kept: list[Piece], sets: list[frozenset[str]]) -> frozenset[int]:
     words), scores the same and comes first, and it is already in their family of near copies (they
     pass the overlap test, their words being in two groups, and have it as a candidate). Without
     this, a text repeated a thousand times made a thousand candidates of each copy (quadratic)."""
-    if len(set(sets)) == len(sets):  # no two units with the same words: the usual case
+    counts = Counter(sets)
+    if len(counts) == len(sets):  # no two units with the same words: the usual case
         return frozenset()
     first: dict[str, int] = {}
     covered = set()
     for k, (block, start, end, group, _) in enumerate(kept):
+        if counts[sets[k]] < 2:
+            continue  # no other unit has its words, nor its text
         text = block.folded[start:end].strip()  # the unit's norm
         r = first.setdefault(text, k)
         if r != k and kept[r][3] != group:
