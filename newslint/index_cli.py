@@ -20,7 +20,7 @@ app = typer.Typer(
 )
 
 _INDEX = typer.Option(DEFAULT_INDEX, "--index", help="The index file.")
-_JOBS = typer.Option(None, "--jobs", "-j", help="Worker processes (default: all cores).")
+_JOBS = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: all cores).")
 _CONFIG = typer.Option(None, "--config", help="Configuration file (default: discovered).")
 
 
