@@ -15,6 +15,9 @@ from newslint.finding import Span
 from newslint.source import Source
 
 _NOT_LETTER = re.compile(r"[^a-z ]")  # folded text without it has no digits
+# The only characters outside ASCII that match an ASCII letter case-insensitively (re's docs): İ ı ſ
+# and the Kelvin sign; U+0130 is the only one whose str.lower() is two characters long.
+ODD_CASE_LETTERS = "\u0130\u0131\u017f\u212a"
 
 
 class cached_property:  # noqa: N801 - a drop-in for functools.cached_property
@@ -209,6 +212,12 @@ class Document:
     @cached_property
     def prose_lower(self) -> str:
         return self.prose.lower()
+
+    @cached_property
+    def odd_case(self) -> bool:
+        """Whether the prose holds one of ODD_CASE_LETTERS (then prose_lower may not map char for
+        char, and case-insensitive regexes match words no table spells that way)."""
+        return any(c in self.prose for c in ODD_CASE_LETTERS)
 
     def verbatim(self, span: Span) -> bool:
         """Whether a source span is prose copied as is (no markup, entity or escape inside it): it

@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import partial
 
-from newslint.document import Block, Document
+from newslint.document import ODD_CASE_LETTERS, Block, Document
 from newslint.figures.conflicts import conflicts
 from newslint.figures.mentions import EventClass, Extractor, Mention, norm
 from newslint.figures.numbers import IntervalSpec, Reader
@@ -82,8 +82,8 @@ class Checker:
         mentions: list[Mention] = []
         blocks = doc.blocks
         texts, lowers, prose_lower = [b.text for b in blocks], None, doc.prose_lower
-        if any(c in doc.prose for c in _ODD_LETTERS):  # read them as the ASCII letters they match
-            texts = [t.translate(_ODD_CASE) for t in texts]
+        if doc.odd_case:  # read those letters as the ASCII ones they match
+            texts = [t.translate(_AS_ASCII) for t in texts]
             lowers = [t.lower() for t in texts]
             prose_lower = "\n".join(lowers)
         found = self.extractor.document_matches(texts, prose_lower)
@@ -93,7 +93,8 @@ class Checker:
                 lower = lowers[i] if lowers else block.lower
                 for m in self.extractor.mentions(texts[i], partial(_sentences, block), matches, lower):
                     m.block = i
-                    m.text = block.text[m.start : m.end]  # as written
+                    if lowers:
+                        m.text = block.text[m.start : m.end]  # as written
                     mentions.append(m)
         if len(mentions) < 2:
             return  # a conflict needs two figures
@@ -112,11 +113,9 @@ class Checker:
             yield finding(self.rule, span, message, related=[related])
 
 
-# letters a case-insensitive regex matches as ASCII ones ("kılled" as "killed") that lower() leaves
-# as they are (or makes two characters, İ): the figure tables are looked up by the ASCII words, so
-# the rule reads these as the ASCII letters, one for one (offsets stay the same)
-_ODD_LETTERS = "\u0130\u0131\u017f\u212a"  # İ ı ſ K (Kelvin)
-_ODD_CASE = str.maketrans(_ODD_LETTERS, "IisK")
+# a case-insensitive regex matches "kılled" as "killed", but the figure tables are looked up by
+# ASCII words: the rule reads these letters as the ASCII ones, one for one (offsets stay the same)
+_AS_ASCII = str.maketrans(ODD_CASE_LETTERS, "IisK")
 
 
 def _sentences(block: Block) -> list[tuple[int, int]]:

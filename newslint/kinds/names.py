@@ -20,9 +20,6 @@ from newslint.ruleset import Rule, compile_regex
 DEFAULT_SCOPE = "document"
 # "First Last" right after a title (looked ahead, so names can overlap), not a tweet's signature
 _NAME = r"(?=([A-Z][a-z]+) ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b(?! \(@))"
-# The only characters outside ASCII that match an ASCII letter case-insensitively (re's docs), and
-# U+0130 is the only one whose str.lower() is two characters long.
-_ODD_CASE = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
 @dataclass
@@ -66,7 +63,7 @@ class Checker:
 
     def _matches(self, doc: Document) -> Iterator[tuple[Block, re.Match]]:
         """The matches of the titled regex, block by block (what finditer finds in each block)."""
-        if self.literal_titles is None or any(c in doc.prose for c in _ODD_CASE):
+        if self.literal_titles is None or doc.odd_case:
             for block in doc.blocks:
                 if self.titled.may_match(block):
                     for m in self.titled.regex.finditer(block.text):
@@ -77,7 +74,7 @@ class Checker:
     def _matches_at_titles(self, doc: Document) -> Iterator[tuple[Block, re.Match]]:
         """The same matches, trying the regex only where a title starts (Python's re is slow to try
         a case-insensitive alternation at every word): every match starts with a title, and without
-        _ODD_CASE characters the titles' case-insensitive matches are their places in prose_lower."""
+        Document.odd_case letters the titles' case-insensitive matches are their places in prose_lower."""
         found = LITERALS.found(doc)
         prose = doc.prose_lower  # the block texts joined by newlines, lower-cased char for char
         starts = set()
