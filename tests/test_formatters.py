@@ -17,10 +17,11 @@ from newslint import __version__
 from newslint.api import FileResult
 from newslint.config import Config
 from newslint.engine import Linter, select_rules
+from newslint.finding import Edit, Finding, Fix, Related, Severity, Span
 from newslint.formatters import FORMATTERS, get_formatter
 from newslint.formatters.auto import resolve
 from newslint.formatters.github import escape_data, escape_property
-from newslint.formatters.json import as_dicts, row_encoder
+from newslint.formatters.json import encoded_rows
 from newslint.readers import read_document
 from newslint.runner import RUN_LEVEL_KINDS
 from newslint.source import Source
@@ -76,7 +77,8 @@ def results() -> list[FileResult]:
 
 
 def test_articles_give_the_findings_the_format_tests_rely_on(results):
-    rows = [(d["path"], d["rule"], d["line"], d["column"]) for d in as_dicts(results[:1])]
+    found = map(json.loads, encoded_rows(results[:1]))
+    rows = [(d["path"], d["rule"], d["line"], d["column"]) for d in found]
     assert rows == [
         ("news/council.txt", "stray-marker", 3, 1),
         ("news/council.txt", "hyphen-spacing", 5, 5),
@@ -378,7 +380,7 @@ def test_rdjson_columns_count_utf8_bytes():
 
 def test_json_lines_is_one_json_format_object_per_line(results):
     lines = render("json-lines", results).splitlines()
-    assert [json.loads(line) for line in lines] == json.loads(render("json", results)) == as_dicts(results)
+    assert [json.loads(line) for line in lines] == json.loads(render("json", results))
     assert len(lines) == 9
     assert render("json-lines", [lint("news/clean.txt", CLEAN)]) == ""
 
@@ -524,14 +526,39 @@ def test_sarif_with_no_findings_is_valid(results):
     assert log["runs"][0]["results"] == []
 
 
-ROWS = [
-    {"path": "a.txt", "rule": "r", "message": '‘quoted’ “text” é \u2028 \\ " \n\t', "line": 1, "fix": None},
-    {"n": 1.5, "big": 10**20, "ok": True, "list": [{"a": []}, "x"], "empty": {}},
-]
+AWKWARD = '‘quoted’ “text” é \u2028 \\ " \n\t\x00\x1f \U0001f600 \ud800'
 
 
-@pytest.mark.parametrize("row", ROWS)
-def test_row_encoder_writes_what_json_dumps_writes(row, monkeypatch):
-    assert row_encoder()(row) == json.dumps(row, ensure_ascii=False)
-    monkeypatch.setattr("json.encoder.c_make_encoder", None)  # without the C accelerator
-    assert row_encoder()(row) == json.dumps(row, ensure_ascii=False)
+def test_json_rows_are_what_json_dumps_writes_in_the_contracts_field_order():
+    text = "The US -backed plan passed.\n"
+    edit = Edit(Span(6, 8), AWKWARD)
+    finding = Finding(
+        "hyphen-spacing",
+        Severity.ERROR,
+        AWKWARD,
+        Span(4, 13),
+        Fix("unsafe", (edit, Edit(Span(8, 9), ""))),
+        (Related(AWKWARD, 2, 3, 4, 5, AWKWARD), Related("b.txt", 1, 1, 1, 9)),
+    )
+    plain = Finding("stray-marker", Severity.INFO, "m", Span(20, 25))
+    source = Source(AWKWARD, text)
+    rows = encoded_rows([FileResult(AWKWARD, source, [finding, plain])])
+    assert [json.dumps(json.loads(row), ensure_ascii=False) for row in rows] == rows
+    first = json.loads(rows[0])
+    assert list(first) == [
+        "path", "rule", "severity", "message", "line", "column", "end_line", "end_column", "fix", "related"
+    ]  # fmt: skip
+    assert (first["path"], first["message"], first["severity"]) == (AWKWARD, AWKWARD, "error")
+    assert (first["line"], first["column"], first["end_line"], first["end_column"]) == (1, 5, 1, 14)
+    assert first["fix"] == {
+        "applicability": "unsafe",
+        "edits": [
+            {"line": 1, "column": 7, "end_line": 1, "end_column": 9, "content": AWKWARD},
+            {"line": 1, "column": 9, "end_line": 1, "end_column": 10, "content": ""},
+        ],
+    }
+    assert first["related"] == [
+        {"path": AWKWARD, "line": 2, "column": 3, "end_line": 4, "end_column": 5, "message": AWKWARD},
+        {"path": "b.txt", "line": 1, "column": 1, "end_line": 1, "end_column": 9, "message": ""},
+    ]
+    assert json.loads(rows[1])["fix"] is None and json.loads(rows[1])["related"] == []

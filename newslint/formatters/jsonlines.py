@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from newslint.formatters.json import as_dicts, row_encoder
+from newslint.formatters.json import encoded_rows
 
 
 def format_json_lines(results: list, rules: dict) -> str:
-    encode = row_encoder()
-    return "".join(encode(d) + "\n" for d in as_dicts(results))
+    return "".join(row + "\n" for row in encoded_rows(results))
