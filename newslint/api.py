@@ -207,8 +207,11 @@ def lint_paths(
     jobs = jobs or os.cpu_count() or 1
     files = [p for p in paths if p != STDIN]
     parallel = jobs > 1 and len(paths) >= PARALLEL_MIN_FILES
-    size = max(1, min(CHUNK_FILES, len(files) // (jobs * 8))) if parallel else CHUNK_FILES
-    chunks = [files[i : i + size] for i in range(0, len(files), size)]
+    chunks = (
+        _partitions(files, jobs)
+        if parallel
+        else [files[i : i + CHUNK_FILES] for i in range(0, len(files), CHUNK_FILES)]
+    )
     by_path: dict[str, FileResult] = {}
     done = 0
 
@@ -237,6 +240,17 @@ def lint_paths(
         for paths_ in chunks:
             add(_lint_chunk(paths_))
     return [by_path[p] for p in paths]
+
+
+def _partitions(files: list[str], jobs: int) -> list[list[str]]:
+    """Partitions for `jobs` workers: CHUNK_FILES files each, smaller towards the end (a quarter of
+    each worker's share of what is left, down to 4 files), so that the workers finish together."""
+    out, i = [], 0
+    while i < len(files):
+        size = max(4, min(CHUNK_FILES, (len(files) - i) // (jobs * 4)))
+        out.append(files[i : i + size])
+        i += size
+    return out
 
 
 RESULT_PIPE_BYTES = 1 << 20

@@ -218,3 +218,14 @@ def test_the_result_pipe_takes_a_partition_at_once():
         after = fcntl.fcntl(reader.fileno(), fcntl.F_GETPIPE_SZ)
     assert before < api.RESULT_PIPE_BYTES == after
     api._widen_result_pipe(object())  # a pool without the private queue: left as it is
+
+
+@pytest.mark.parametrize("n", [48, 100, 2587])
+def test_partitions_keep_file_order_and_shrink_towards_the_end(n):
+    files = [f"{i}.txt" for i in range(n)]
+    parts = api._partitions(files, 2)
+    assert [f for p in parts for f in p] == files
+    sizes = [len(p) for p in parts]
+    assert max(sizes) <= api.CHUNK_FILES and min(sizes[:-1]) >= 4
+    assert sizes == sorted(sizes, reverse=True)
+    assert sizes[-2] == 4  # the workers' last partitions are small: they finish together
