@@ -123,4 +123,5 @@ class Checker:
 
 def _is_body(block: Block, min_words: int) -> bool:
     text = block.text.rstrip()
-    return len(text.split()) >= min_words and text[-1:] in '.!?"”’)…:'
+    # split no further than min_words words: a body paragraph has many more
+    return text[-1:] in '.!?"”’)…:' and len(text.split(None, min_words - 1)) >= min_words
