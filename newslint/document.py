@@ -78,6 +78,11 @@ class OffsetMap:
 
     def span(self, start: int, end: int) -> Span:
         """Source span of the half-open text range [start, end)."""
+        if len(self._pieces) == 1:  # one run (all plain text): to_source without bisecting
+            _, source_start, length = self._pieces[0]
+            a = source_start + min(max(start, 0), length)
+            b = source_start + min(max(end - 1, 0), length) + 1 if end > start else a
+            return Span(a, max(a, b))
         a = self.to_source(start)
         b = self.to_source(end - 1) + 1 if end > start else a
         return Span(a, max(a, b))
