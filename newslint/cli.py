@@ -165,7 +165,8 @@ def explain(rule_id: str = typer.Argument(..., help="A rule id, as listed by `ne
     except NewslintError as exc:
         raise _fail(str(exc), exc.exit_code) from None
     r = rules[0]
-    typer.echo(f"# {r.id}\n\nkind: {r.kind} · severity: {r.severity} · fix: {r.fix}\n")
+    language = f" · language: {r.language}" if r.language else ""
+    typer.echo(f"# {r.id}\n\nkind: {r.kind} · severity: {r.severity} · fix: {r.fix}{language}\n")
     typer.echo(r.description.strip() or r.message)
     if r.link:
         typer.echo(f"\n{r.link}")

@@ -18,6 +18,28 @@ _NOT_LETTER = re.compile(r"[^a-z ]")  # folded text without it has no digits
 # The only characters outside ASCII that match an ASCII letter case-insensitively (re's docs): İ ı ſ
 # and the Kelvin sign; U+0130 is the only one whose str.lower() is two characters long.
 ODD_CASE_LETTERS = "\u0130\u0131\u017f\u212a"
+# Frequent English words that are rare in other languages' prose ("to", "for", "at", "by", "her",
+# "in", "was" are left out: Polish, Danish, Tagalog, German or Dutch use them as often)
+ENGLISH_WORDS = frozenset(
+    """the and of that with this from have has had which they their his said would been who are
+    not but it he she or you its after about than when there what also into over could were""".split()
+)
+ENGLISH_SHARE = 0.02
+ENGLISH_MIN_WORDS = 40
+# ...and with the short words other languages share, which a short stretch needs two of
+_ENGLISH_SHORT = ENGLISH_WORDS | frozenset("to on in for at by was is be an as we will her".split())
+_ASCII_WORD = re.compile(r"[a-z]+")
+_AROUND = 300  # characters either side of an offset, on its line, that english_around reads
+
+
+def english_around(text: str, offset: int) -> bool:
+    """Whether the source around offset (its line, at most _AROUND characters either side) reads
+    as English: one of ENGLISH_WORDS, or two of the short words English shares with others."""
+    start = max(text.rfind("\n", 0, offset) + 1, offset - _AROUND)
+    end = text.find("\n", offset)
+    end = min(len(text) if end < 0 else end, offset + _AROUND)
+    words = _ASCII_WORD.findall(text[start:end].lower())
+    return not ENGLISH_WORDS.isdisjoint(words) or sum(map(_ENGLISH_SHORT.__contains__, words)) >= 2
 
 
 class cached_property:  # noqa: N801 - a drop-in for functools.cached_property
@@ -222,6 +244,30 @@ class Document:
     @cached_property
     def prose_lower(self) -> str:
         return self.prose.lower()
+
+    @cached_property
+    def reads_as_english(self) -> bool:
+        """Whether the prose reads as English: ENGLISH_SHARE of its words are common English words
+        that other languages seldom use ("the", "which", "said"). English news prose has 7% and
+        more of them, prose in other languages under 1.5%; a text of fewer than ENGLISH_MIN_WORDS
+        words is too short to tell and counts as English."""
+        total = sum(len(block.words) for block in self.blocks)
+        if total < ENGLISH_MIN_WORDS:
+            return True
+        need, hits = ENGLISH_SHARE * total, 0
+        for block in self.blocks:  # English prose has enough of them in its first paragraphs
+            hits += sum(map(ENGLISH_WORDS.__contains__, block.words))
+            if hits >= need:
+                return True
+        return False
+
+    def reads_as(self, language: str, offset: int | None = None) -> bool:
+        """Whether the prose reads as this language (one of ruleset.LANGUAGES); with an offset,
+        whether the article does or the source around that offset does (an English sentence in an
+        article in another language)."""
+        if language != "en" or self.reads_as_english:
+            return True
+        return offset is not None and english_around(self.source.text, offset)
 
     @cached_property
     def odd_case(self) -> bool:

@@ -58,8 +58,13 @@ class Linter:
 
     def lint(self, doc: Document) -> list[Finding]:
         findings: list[Finding] = []
-        for _rule, checker in self.checkers:
-            findings.extend(checker.check(doc))
+        for rule, checker in self.checkers:
+            found = list(checker.check(doc))
+            # a rule for English grammar says nothing of prose in another language, but an English
+            # sentence in such an article is English (asked only when the rule found something)
+            if found and rule.language and not doc.reads_as(rule.language):
+                found = [f for f in found if doc.reads_as(rule.language, f.span.start)]
+            findings.extend(found)
         if doc.skipped:
             findings = [f for f in findings if not any(s.start <= f.span.start < s.end for s in doc.skipped)]
         findings = [f if f.fix is None or fix_is_clean(doc, f) else replace(f, fix=None) for f in findings]

@@ -19,7 +19,19 @@ if not os.path.isdir(BUNDLED_RULES):  # running from a source checkout
     BUNDLED_RULES = os.path.join(os.path.dirname(os.path.dirname(__file__)), "rules")
 
 SCOPES = ("document", "paragraph", "sentence", "line")
-RULE_KEYS = {"kind", "message", "severity", "description", "link", "scope", "fix", "when", "examples"}
+RULE_KEYS = {
+    "kind",
+    "message",
+    "severity",
+    "description",
+    "link",
+    "scope",
+    "fix",
+    "when",
+    "language",
+    "examples",
+}
+LANGUAGES = ("en",)  # what `language` may name: the languages Document.reads_as can recognise
 _RULE_ID = re.compile(r"^[a-z][a-z0-9-]*$")
 
 
@@ -37,6 +49,7 @@ class Rule:
     link: str = ""
     fix: str = "safe"  # applicability of the fixes this rule offers
     when: dict[str, Any] = field(default_factory=dict)  # house style this rule needs, e.g. {quotes: american}
+    language: str = ""  # the language its words and grammar are in: articles in others are skipped
     examples: dict[str, list[str]] = field(default_factory=dict)
     options: Any = None  # the kind's Options dataclass instance
     lines: dict[str, int] = field(default_factory=dict)
@@ -108,6 +121,7 @@ def load_rule(
     rule.link = _typed(merged, "link", str, rule, "")
     rule.fix = _choice(merged, "fix", APPLICABILITIES, "safe", rule)
     rule.when = _typed(merged, "when", dict, rule, {})
+    rule.language = _language(merged.get("language"), rule)
     rule.examples = _typed(merged, "examples", dict, rule, {})
     values = {}
     for name, f in option_fields.items():
@@ -131,6 +145,13 @@ def _choice(data: dict, key: str, allowed: tuple, default: str, rule: Rule) -> s
     if value not in allowed:
         raise rule.error(key, f"'{key}' must be one of {', '.join(allowed)}, not '{value}'")
     return value
+
+
+def _language(value: Any, rule: Rule) -> str:
+    """A rule's `language`; null or "" (a configuration turning the gate off) is any language."""
+    if value in (None, "") or value in LANGUAGES:
+        return value or ""
+    raise rule.error("language", f"'language' must be {' or '.join(LANGUAGES)} (or null: any), not '{value}'")
 
 
 def _severity(value: Any, rule: Rule) -> Severity:

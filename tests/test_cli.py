@@ -229,6 +229,9 @@ def test_rules_and_explain(tmp_path):
     assert any(line.split()[:3] == ["stray-marker", "existence", "warning"] for line in out.splitlines())
     code, out, _ = run("explain", "hyphen-spacing", cwd=tmp_path)
     assert code == 0 and out.startswith("# hyphen-spacing") and "## Fix safety" in out
+    assert out.splitlines()[2] == "kind: substitution · severity: warning · fix: safe"
+    code, out, _ = run("explain", "common-confusion", cwd=tmp_path)
+    assert out.splitlines()[2] == "kind: substitution · severity: warning · fix: safe · language: en"
     code, _, err = run("explain", "nope", cwd=tmp_path)
     assert_one_line_error(code, err, "unknown rule id 'nope'")
 
