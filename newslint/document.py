@@ -18,28 +18,21 @@ _NOT_LETTER = re.compile(r"[^a-z ]")  # folded text without it has no digits
 # The only characters outside ASCII that match an ASCII letter case-insensitively (re's docs): İ ı ſ
 # and the Kelvin sign; U+0130 is the only one whose str.lower() is two characters long.
 ODD_CASE_LETTERS = "\u0130\u0131\u017f\u212a"
-# Frequent English words that are rare in other languages' prose ("to", "for", "at", "by", "her",
-# "in", "was" are left out: Polish, Danish, Tagalog, German or Dutch use them as often)
+# Frequent English words that are rare in other languages' prose ("of", "to", "in", "had", "over",
+# "also", "has", "he", "for", "at", "her", "was" are left out: Dutch, Polish, German, Spanish,
+# Danish or Tagalog prose has them too)
 ENGLISH_WORDS = frozenset(
-    """the and of that with this from have has had which they their his said would been who are
-    not but it he she or you its after about than when there what also into over could were""".split()
+    """the and that with this from have which they their his said would been who are not but it
+    she or you its after about than when there what into could were""".split()
 )
 ENGLISH_SHARE = 0.02
 ENGLISH_MIN_WORDS = 40
-# ...and with the short words other languages share, which a short stretch needs two of
-_ENGLISH_SHORT = ENGLISH_WORDS | frozenset("to on in for at by was is be an as we will her".split())
-_ASCII_WORD = re.compile(r"[a-z]+")
-_AROUND = 300  # characters either side of an offset, on its line, that english_around reads
-
-
-def english_around(text: str, offset: int) -> bool:
-    """Whether the source around offset (its line, at most _AROUND characters either side) reads
-    as English: one of ENGLISH_WORDS, or two of the short words English shares with others."""
-    start = max(text.rfind("\n", 0, offset) + 1, offset - _AROUND)
-    end = text.find("\n", offset)
-    end = min(len(text) if end < 0 else end, offset + _AROUND)
-    words = _ASCII_WORD.findall(text[start:end].lower())
-    return not ENGLISH_WORDS.isdisjoint(words) or sum(map(_ENGLISH_SHORT.__contains__, words)) >= 2
+# ...with the short words English shares with other languages: of a sentence's distinct words, an
+# English sentence has ENGLISH_SENTENCE_SHARE and more among them, other languages' seldom do
+ENGLISH_FUNCTION_WORDS = ENGLISH_WORDS | frozenset(
+    "of to in on for at by was is be an we will her had has he also over".split()
+)
+ENGLISH_SENTENCE_SHARE = 0.15
 
 
 class cached_property:  # noqa: N801 - a drop-in for functools.cached_property
@@ -101,9 +94,9 @@ class OffsetMap:
     def span(self, start: int, end: int) -> Span:
         """Source span of the half-open text range [start, end)."""
         if len(self._pieces) == 1:  # one run (all plain text): to_source without bisecting
-            _, source_start, length = self._pieces[0]
-            a = source_start + min(max(start, 0), length)
-            b = source_start + min(max(end - 1, 0), length) + 1 if end > start else a
+            text_start, source_start, length = self._pieces[0]
+            a = source_start + min(max(start - text_start, 0), length)
+            b = source_start + min(max(end - 1 - text_start, 0), length) + 1 if end > start else a
             return Span(a, max(a, b))
         a = self.to_source(start)
         b = self.to_source(end - 1) + 1 if end > start else a
@@ -262,12 +255,41 @@ class Document:
         return False
 
     def reads_as(self, language: str, offset: int | None = None) -> bool:
-        """Whether the prose reads as this language (one of ruleset.LANGUAGES); with an offset,
-        whether the article does or the source around that offset does (an English sentence in an
-        article in another language)."""
+        """Whether the prose reads as this language (one of ruleset.LANGUAGES); with a source
+        offset, whether the article does or the sentence at that offset does (an English sentence
+        in an article in another language)."""
         if language != "en" or self.reads_as_english:
             return True
-        return offset is not None and english_around(self.source.text, offset)
+        return offset is not None and self._sentence_reads_as_english(offset)
+
+    def _sentence_reads_as_english(self, offset: int) -> bool:
+        """Whether the prose sentence holding a source offset has ENGLISH_SENTENCE_SHARE of its
+        distinct words among ENGLISH_FUNCTION_WORDS (False outside the prose)."""
+        starts, runs = self._runs_by_source
+        k = bisect.bisect_right(starts, offset) - 1
+        if k < 0 or offset >= runs[k][1]:
+            return False
+        _, _, b, text_start = runs[k]
+        block = self.blocks[b]
+        at = text_start + offset - starts[k]
+        bounds_start, bounds_end = block.sentence_bounds
+        i = bisect.bisect_right(bounds_start, at) - 1
+        start, end = (
+            (bounds_start[i], bounds_end[i]) if i >= 0 and at < bounds_end[i] else (0, len(block.text))
+        )
+        words = set(block.folded[start:end].split())  # distinct: "on ... on" is one French word
+        return bool(words) and len(words & ENGLISH_FUNCTION_WORDS) >= ENGLISH_SENTENCE_SHARE * len(words)
+
+    @cached_property
+    def _runs_by_source(self) -> tuple[list[int], list[tuple[int, int, int, int]]]:
+        """Every verbatim run of every block, sorted by source start: (source start, source end,
+        block index, text start), with the source starts alone for bisecting."""
+        runs = sorted(
+            (src, src + length, b, text_start)
+            for b, block in enumerate(self.blocks)
+            for text_start, src, length in block.offsets.pieces
+        )
+        return [r[0] for r in runs], runs
 
     @cached_property
     def odd_case(self) -> bool:
@@ -288,8 +310,8 @@ class Document:
     def _runs(self) -> tuple[list[int], list[int]]:
         """Source starts of every block's verbatim runs, sorted, and the furthest end of the runs
         up to each."""
-        runs = sorted((src, src + length) for b in self.blocks for _, src, length in b.offsets.pieces)
-        return [start for start, _ in runs], list(itertools.accumulate((end for _, end in runs), max))
+        starts, runs = self._runs_by_source
+        return starts, list(itertools.accumulate((end for _, end, _, _ in runs), max))
 
 
 # --- sentence splitting -------------------------------------------------------------------------

@@ -143,7 +143,7 @@ def _typed(data: dict, key: str, typ: type, rule: Rule, default: Any = None) -> 
 def _choice(data: dict, key: str, allowed: tuple, default: str, rule: Rule) -> str:
     value = data.get(key, default)
     if value not in allowed:
-        raise rule.error(key, f"'{key}' must be one of {', '.join(allowed)}, not '{value}'")
+        raise rule.error(key, f"'{key}' must be one of {', '.join(allowed)}, not {value!r}")
     return value
 
 
@@ -151,14 +151,14 @@ def _language(value: Any, rule: Rule) -> str:
     """A rule's `language`; null or "" (a configuration turning the gate off) is any language."""
     if value in (None, "") or value in LANGUAGES:
         return value or ""
-    raise rule.error("language", f"'language' must be {' or '.join(LANGUAGES)} (or null: any), not '{value}'")
+    raise rule.error("language", f"'language' must be {' or '.join(LANGUAGES)} (or null: any), not {value!r}")
 
 
 def _severity(value: Any, rule: Rule) -> Severity:
     try:
         return Severity.parse(str(value))
     except KeyError:
-        raise rule.error("severity", f"'severity' must be error, warning or info, not '{value}'") from None
+        raise rule.error("severity", f"'severity' must be error, warning or info, not {value!r}") from None
 
 
 def _check_option(value: Any, f: dataclasses.Field, rule: Rule, name: str) -> Any:

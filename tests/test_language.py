@@ -5,7 +5,6 @@ import pytest
 from helpers import lint, where
 
 from newslint.config import Config, load
-from newslint.document import english_around
 from newslint.engine import select_rules
 from newslint.errors import ConfigError
 from newslint.readers import read_document
@@ -61,11 +60,43 @@ def test_an_english_sentence_in_another_language_is_still_checked():
     assert rows[0]["fixed"] == text.replace("must of", "must have")
 
 
-def test_english_around_reads_the_line_of_the_offset():
-    assert english_around("Jangan lebay.\nThe port could of waited.\n", 23)
-    assert not english_around("The port could of waited.\nJangan lebay baik baik saja.\n", 40)
-    assert english_around("Warga to on pelabuhan.", 0)  # two of the short words English shares
-    assert not english_around("Warga to pelabuhan.", 0)
+def test_an_english_sentence_inside_a_paragraph_in_another_language_is_checked():
+    text = INDONESIAN.replace("sampai malam.", "sampai malam. Critics said officials must of waited.")
+    assert not doc(text).reads_as_english
+    assert where(lint(text, "common-confusion")) == [("common-confusion", 7, 96, "must of")]
+
+
+# words English shares with Dutch ("of", "in") and French ("on") do not make a sentence English
+DUTCH = """De gemeenteraad heeft gisteren het nieuwe plan voor de haven van de stad goedgekeurd.
+
+De burgemeester zei dat dat plan in maart begint en twee jaar zal duren, of misschien langer.
+
+Volgens de oppositie zijn de kosten nog altijd niet bekend gemaakt door het stadsbestuur.
+"""
+FRENCH = """Le conseil municipal a approuvé hier soir le nouveau plan pour le port de la ville.
+
+Nous nous sommes réunis devant la mairie hier soir et on a parlé du projet, on attend.
+
+Selon le maire, les travaux doivent commencer en mars et durer deux années entières.
+"""
+
+
+@pytest.mark.parametrize("text", [DUTCH, FRENCH])
+def test_words_english_shares_with_other_languages_do_not_make_a_sentence_english(text):
+    assert not doc(text).reads_as_english
+    assert lint(text, "common-confusion") == []
+
+
+def test_markup_does_not_make_a_sentence_english():
+    paragraphs = "".join(f"<p>{p}</p>" for p in FRENCH.split("\n\n"))
+    link = '<p><a href="https://example.com/news/the-port-plan-and-the-ferry">Le plan</a></p>'
+    html = f"<html><body>{paragraphs}{link}</body></html>"
+    assert lint(html, "common-confusion", path="article.html") == []
+    photo = "on attend ([photo](https://example.com/the-town-hall-of-the-city))."
+    assert lint(FRENCH.replace("on attend.", photo), "common-confusion", path="article.md") == []
+    # the same slip in English, in the same markup, is found
+    english = html.replace("Nous nous sommes", "We saw the the plan and")
+    assert [r["text"] for r in lint(english, "common-confusion", path="article.html")] == ["the the"]
 
 
 def test_language_must_be_one_newslint_recognises(tmp_path):
@@ -89,3 +120,14 @@ def test_a_configuration_may_check_every_language(tmp_path):
         ("common-confusion", 7, 8, "anak anak"),
     ]
     assert [r.language for r in select_rules(Config(), select=["common-confusion"])] == ["en"]
+
+
+@pytest.mark.parametrize(
+    "value,shown", [("fr", "'fr'"), ("[en]", "['en']"), ("no", "False"), ('"fr\\nde"', "'fr\\nde'")]
+)
+def test_a_bad_language_is_named_on_one_line(tmp_path, value, shown):
+    path = tmp_path / "newslint.yaml"
+    path.write_text(f"rules:\n  common-confusion:\n    language: {value}\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        select_rules(load(str(path)))
+    assert str(caught.value) == f"{path}:3: 'language' must be en (or null: any), not {shown}"
