@@ -28,6 +28,20 @@ def test_number_agreement_before_a_past_tense_verb():
     assert lint("Several passersby shouted to them.\n", "number-agreement") == []
 
 
+def test_number_agreement_leaves_a_modifier_coordinated_with_another_alone():
+    text = (
+        "Several state and local officials met. Numerous city or county agencies helped, and "
+        "several fantasy and science fiction novels sold out.\n"
+    )
+    assert lint(text, "number-agreement") == []
+    # a noun with a modifier of its own, or followed by a bare plural, is still a head noun
+    text = "Troops fought numerous rebel group and militias. Police saw several witness and the driver.\n"
+    assert where(lint(text, "number-agreement")) == [
+        ("number-agreement", 1, 15, "numerous rebel group"),
+        ("number-agreement", 1, 61, "several witness"),
+    ]
+
+
 def test_number_agreement_silent_on_plurals_invariants_and_names():
     text = (
         "Several people died. Numerous staff and various media were there. Several of them left. "
@@ -47,3 +61,8 @@ def test_repeated_full_name_after_surname_use():
     assert where(rows) == [("repeated-full-name", 7, 8, "Mayor Ana Ruiz")]
     assert rows[0]["related"] == [(1, 1)]
     assert "Later, Ruiz cut the ribbon." in rows[0]["fixed"]
+
+
+def test_number_agreement_skips_modal_verbs_and_mass_nouns():
+    text = "Multiple choice can help students. Crews moved various machinery and footage aired.\n"
+    assert lint(text, "number-agreement") == []

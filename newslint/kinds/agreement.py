@@ -61,6 +61,7 @@ class Checker:
                     any(w in self.invariant or w in _FUNCTION_WORDS for w in words)
                     or _not_a_noun(noun)
                     or inside(quotes, m.start(), m.end())
+                    or (not m.group("mods") and _shares_a_plural_head(block.text, m.end()))
                 ):
                     continue
                 span = block.span(m.start(), m.end())
@@ -70,8 +71,26 @@ class Checker:
 
 
 _FUNCTION_WORDS = frozenset(
-    "of the a an them these those who which that and or but more other such than to be have are were".split()
+    "of the a an them these those who which that and or but more other such than to be have are were "
+    "can could will would shall should may might must".split()  # "multiple choice can help"
 )
+
+
+# "and"/"or", then one to three words that modify a plural noun: "several state and local
+# officials", "numerous city and county agencies" (not "the police", not a bare "militias")
+_AND_MODIFIED_PLURAL = re.compile(
+    r" (?:and|or) (?:(?!(?:the|a|an|his|her|its|their|our|your|this|that|these|those|other)\b)"
+    r"[a-z][a-z-]* ){1,3}[a-z][a-z-]*[a-rt-z]s\b",
+    re.IGNORECASE,
+)
+
+
+def _shares_a_plural_head(text: str, end: int) -> bool:
+    """Whether a bare singular word ending at end is coordinated with modifiers of a plural noun,
+    and so is one of them: "several state and local officials" (while "numerous rebel group and
+    militias" or "numerous militia group and smaller gangs" lack a plural: the noun has a modifier
+    of its own, or what follows is a bare plural)."""
+    return _AND_MODIFIED_PLURAL.match(text, end) is not None
 
 
 def _not_a_noun(word: str) -> bool:
