@@ -129,6 +129,8 @@ def test_common_confusion_modal_of_and_case():
 def test_common_confusion_is_silent_on_valid_text():
     text = "He said that that was fine. They had had enough. In May of last year, most of them left.\n"
     assert lint(text, "common-confusion") == []
+    text = "Har har, he wrote. Wink wink, nudge nudge. At 12:10 pm PM aides spoke. The US us visit.\n"
+    assert lint(text, "common-confusion") == []
 
 
 SLIPS = [
