@@ -264,6 +264,18 @@ def test_editorializing_skips_first_and_second_person_sentences():
     assert where(lint(text, "editorializing")) == [("editorializing", 1, 71, "really")]
 
 
+def test_editorializing_skips_sentences_a_source_is_speaking_in():
+    text = (
+        "The mayor said the plan is really popular. Critics believe the vote was clearly rigged. "
+        "The union defended it, saying the deal was clearly fair.\n\n"
+        "Needless to say, the council agreed. The plan is really popular.\n"
+    )
+    assert where(lint(text, "editorializing")) == [
+        ("editorializing", 3, 1, "Needless to say"),
+        ("editorializing", 3, 50, "really"),
+    ]
+
+
 def test_orphan_headline_ignores_credit_and_copyright_lines_at_the_foot():
     body = "The city council voted on Tuesday to close the harbour bridge for repairs next month.\n\n"
     for foot in (
