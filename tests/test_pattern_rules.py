@@ -234,6 +234,11 @@ def test_inconsistent_naming_silent_when_consistent():
     assert (
         lint("U.S. officials met. The U.S. envoy left. USA TODAY reported it.\n", "inconsistent-naming") == []
     )
+    # a team's name and the country in an address are no spelling of the country's name
+    text = "U.S. fans cheered Team USA. The firm is based in Palo Alto, California, USA.\n"
+    assert lint(text, "inconsistent-naming") == []
+    (row,) = lint("U.S. fans cheered. The USA team won.\n", "inconsistent-naming")
+    assert (row["line"], row["column"], row["text"]) == (1, 24, "USA")
 
 
 def test_orphan_headline_at_foot_not_title():
