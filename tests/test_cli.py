@@ -212,6 +212,16 @@ def test_config_in_pyproject_is_discovered_from_a_subfolder(article, tmp_path):
             "kind: existence\nmessage: m\nseverity: info\nignorecase: maybe\ntokens: [a]\n",
             "x-rule.yaml:4: option 'ignorecase' must be a bool",
         ),
+        (
+            "kind: existence\nmessage: m\nseverity: info\nwhole_line: true\npatterns:\n"
+            "  - {pattern: 'more:.*', max_words: 0}\n",
+            "x-rule.yaml:5: a pattern's 'max_words' must be a whole number of at least 1, not 0",
+        ),
+        (
+            "kind: existence\nmessage: m\nseverity: info\npatterns:\n"
+            "  - {pattern: 'more:.*', max_words: 20}\n",
+            "x-rule.yaml:4: 'patterns' must be a list of non-empty strings",
+        ),
     ],
 )
 def test_malformed_rule_files(article, tmp_path, rule_text, needle):

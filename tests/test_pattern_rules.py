@@ -31,6 +31,18 @@ def test_stray_marker_flags_whole_residue_lines_with_a_deleting_fix():
     assert rows[0]["fixed"] == ARTICLE.replace("Share\n\n", "", 1)
 
 
+def test_a_link_to_another_story_is_residue_however_long_its_headline():
+    # 14 words: past the 12 of other residue lines, and headline-like for orphan-headline, which
+    # leaves such a line to stray-marker (one finding, with the fix)
+    link = "MORE: Harbour Bridge Repairs Will Cost Twice What The Council Was Told, Engineers Say"
+    signup = "Sign up for the harbour newsletter using the same email address as your ferry pass"
+    body = "The city council voted on Tuesday to close the harbour bridge for six weeks of repairs."
+    text = f"Bridge to close\n\n{body}\n\n{link}\n\n{signup}\n\nThe vote passed, officials said.\n"
+    rows = lint(text, "stray-marker", "orphan-headline")
+    assert where(rows) == [("stray-marker", 5, 1, link)]  # a 15-word sign-up line is prose
+    assert rows[0]["fixed"] == text.replace(f"{link}\n\n", "")
+
+
 def test_stray_marker_takes_a_colon_after_share():
     text = "The council met on Tuesday.\n\nShare this:\n\nThe vote passed.\n"
     (row,) = lint(text, "stray-marker")

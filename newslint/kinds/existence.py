@@ -1,6 +1,7 @@
 """existence: report every match of a list of tokens or regex patterns.
 
-Options: tokens (words or phrases, matched whole), patterns (regexes), ignorecase, whole_line
+Options: tokens (words or phrases, matched whole), patterns (regexes; with whole_line, an item may
+be {pattern, max_words} to allow that pattern longer or shorter lines), ignorecase, whole_line
 (the stripped line must match entirely, and be at most max_words words), outside_quotes (skip
 matches inside quotation marks), exceptions (regexes; a match that fully matches one is skipped),
 delete_line (the fix deletes the whole line and the blank lines after it), unless_sentence (a
@@ -42,18 +43,19 @@ class Checker:
         self.options = o
         if not o.tokens and not o.patterns:
             raise rule.error("kind", "existence needs 'tokens' or 'patterns'")
-        for key, items in (("tokens", o.tokens), ("patterns", o.patterns)):
-            if not all(isinstance(t, str) and t.strip() for t in items):
-                raise rule.error(key, f"'{key}' must be a list of non-empty strings")
+        if not all(isinstance(t, str) and t.strip() for t in o.tokens):
+            raise rule.error("tokens", "'tokens' must be a list of non-empty strings")
+        patterns, self.max_words = _patterns(rule, o)
         flags = re.IGNORECASE if o.ignorecase else 0
-        sources = list(o.patterns)
+        sources = list(patterns)
         if o.tokens:  # one alternation for the whole token list
             words = sorted((re.escape(t) for t in o.tokens), key=len, reverse=True)
             sources.append(r"\b(?:" + "|".join(words) + r")(?![\w-])")
-        if o.whole_line:  # one regex, matched against whole lines
-            body = "|".join(f"(?:{p})" for p in sources)
+            self.max_words.append(o.max_words)
+        if o.whole_line:  # one regex, matched against whole lines; group _k says which pattern
+            body = "|".join(f"(?P<_{k}>{p})" for k, p in enumerate(sources))
             sources = [rf"\s*(?:{body})\s*"]
-        for p in o.patterns:
+        for p in patterns:
             compile_regex(rule, "patterns", p, flags)  # report a bad one by itself
         self.patterns = [Pattern(compile_regex(rule, "patterns", p, flags)) for p in sources]
         self.exceptions = [compile_regex(rule, "exceptions", e, flags) for e in o.exceptions]
@@ -79,14 +81,17 @@ class Checker:
             yield self._finding(doc, block.span(a, b), block.text[a:b])
 
     def _check_lines(self, doc: Document) -> Iterator[Finding]:
-        o = self.options
         pattern = self.patterns[0]
         for block in doc.blocks:
             if not pattern.may_match(block):
                 continue
             for start, end in block.lines:
                 line = block.text[start:end]
-                if not pattern.regex.fullmatch(line) or len(line.split()) > o.max_words:
+                m = pattern.regex.fullmatch(line)
+                if not m:
+                    continue
+                k = next(k for k in range(len(self.max_words)) if m.group(f"_{k}") is not None)
+                if len(line.split()) > self.max_words[k]:
                     continue
                 a = start + len(line) - len(line.lstrip())
                 b = end - (len(line) - len(line.rstrip()))
@@ -98,6 +103,28 @@ class Checker:
             [Edit(whole_lines(doc.source.text, span), "")] if delete and self.options.delete_line else None
         )
         return finding(self.rule, span, message, edits)
+
+
+def _patterns(rule: Rule, o: Options) -> tuple[list[str], list[int]]:
+    """The regexes of `patterns`, and the most words a whole line matching each may have."""
+    regexes, limits = [], []
+    for item in o.patterns:
+        regex, limit = item, o.max_words
+        if isinstance(item, dict) and set(item) <= {"pattern", "max_words"} and o.whole_line:
+            regex, limit = item.get("pattern"), item.get("max_words", o.max_words)
+            if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
+                raise rule.error(
+                    "patterns", f"a pattern's 'max_words' must be a whole number of at least 1, not {limit!r}"
+                )
+        if not isinstance(regex, str) or not regex.strip():
+            raise rule.error(
+                "patterns",
+                "'patterns' must be a list of non-empty strings"
+                + (" or {pattern, max_words} mappings" if o.whole_line else ""),
+            )
+        regexes.append(regex)
+        limits.append(limit)
+    return regexes, limits
 
 
 def _sentence_at(block, offset: int) -> str:
