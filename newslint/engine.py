@@ -44,6 +44,9 @@ def select_rules(
             continue
         options = overrides if isinstance(overrides, dict) else None
         rule = load_rule(rule_id, files[rule_id], options, config.path or "configuration")
+        unknown = next((r for r in rule.yields_to if r not in files), None)
+        if unknown:
+            raise ConfigError(f"{rule.where('yields_to')}: unknown rule id '{unknown}' in 'yields_to'")
         if all(config.style.get(k) == v for k, v in rule.when.items()):
             rules.append(rule)
     return rules
@@ -55,6 +58,10 @@ class Linter:
     def __init__(self, rules: list[Rule]) -> None:
         self.rules = rules
         self.checkers = [(rule, kind_module(rule.kind, rule.path).Checker(rule)) for rule in rules]
+        ids = {rule.id for rule in rules}
+        # rule -> the rules it yields to that run here: "a residue line is stray-marker's, not
+        # orphan-headline's" (without stray-marker, orphan-headline reports the line)
+        self.yielding = {r.id: set(r.yields_to) & ids for r in rules if set(r.yields_to) & ids}
 
     def lint(self, doc: Document) -> list[Finding]:
         findings: list[Finding] = []
@@ -65,11 +72,27 @@ class Linter:
             if found and rule.language and not doc.reads_as(rule.language):
                 found = [f for f in found if doc.reads_as(rule.language, f.span.start)]
             findings.extend(found)
+        if self.yielding and findings:
+            findings = self._yield(findings)
         if doc.skipped:
             findings = [f for f in findings if not any(s.start <= f.span.start < s.end for s in doc.skipped)]
         findings = [f if f.fix is None or fix_is_clean(doc, f) else replace(f, fix=None) for f in findings]
         findings.sort(key=lambda f: (f.span.start, f.span.end, f.rule))
         return findings
+
+    def _yield(self, findings: list[Finding]) -> list[Finding]:
+        """The findings less those of a yielding rule that overlap a finding of a rule it yields to."""
+        spans: dict[str, list] = {}
+        for f in findings:
+            spans.setdefault(f.rule, []).append(f.span)
+        out = []
+        for f in findings:
+            winners = self.yielding.get(f.rule, ())
+            if not any(
+                s.start < f.span.end and f.span.start < s.end for w in winners for s in spans.get(w, ())
+            ):
+                out.append(f)
+        return out
 
 
 _TAG = re.compile(r"<[^>]*>")

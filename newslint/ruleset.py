@@ -29,6 +29,7 @@ RULE_KEYS = {
     "fix",
     "when",
     "language",
+    "yields_to",
     "examples",
 }
 LANGUAGES = ("en",)  # what `language` may name: the languages Document.reads_as can recognise
@@ -50,6 +51,7 @@ class Rule:
     fix: str = "safe"  # applicability of the fixes this rule offers
     when: dict[str, Any] = field(default_factory=dict)  # house style this rule needs, e.g. {quotes: american}
     language: str = ""  # the language its words and grammar are in: articles in others are skipped
+    yields_to: list[str] = field(default_factory=list)  # rules whose findings on the same text win
     examples: dict[str, list[str]] = field(default_factory=dict)
     options: Any = None  # the kind's Options dataclass instance
     lines: dict[str, int] = field(default_factory=dict)
@@ -122,6 +124,9 @@ def load_rule(
     rule.fix = _choice(merged, "fix", APPLICABILITIES, "safe", rule)
     rule.when = _typed(merged, "when", dict, rule, {})
     rule.language = _language(merged.get("language"), rule)
+    rule.yields_to = _typed(merged, "yields_to", list, rule, [])
+    if not all(isinstance(r, str) and _RULE_ID.match(r) for r in rule.yields_to):
+        raise rule.error("yields_to", "'yields_to' must be a list of rule ids")
     rule.examples = _typed(merged, "examples", dict, rule, {})
     values = {}
     for name, f in option_fields.items():

@@ -222,6 +222,14 @@ def test_config_in_pyproject_is_discovered_from_a_subfolder(article, tmp_path):
             "  - {pattern: 'more:.*', max_words: 20}\n",
             "x-rule.yaml:4: 'patterns' must be a list of non-empty strings",
         ),
+        (
+            "kind: existence\nmessage: m\nseverity: info\ntokens: [a]\nyields_to: [nope]\n",
+            "x-rule.yaml:5: unknown rule id 'nope' in 'yields_to'",
+        ),
+        (
+            "kind: existence\nmessage: m\nseverity: info\ntokens: [a]\nyields_to: stray-marker\n",
+            "x-rule.yaml:5: 'yields_to' must be a list",
+        ),
     ],
 )
 def test_malformed_rule_files(article, tmp_path, rule_text, needle):

@@ -1,5 +1,6 @@
 """Fixture articles we wrote, per rule: what must fire (rule, line, column, count, fix) and what must not."""
 
+import pytest
 from helpers import lint, where
 
 from newslint.config import Config
@@ -41,6 +42,32 @@ def test_a_link_to_another_story_is_residue_however_long_its_headline():
     rows = lint(text, "stray-marker", "orphan-headline")
     assert where(rows) == [("stray-marker", 5, 1, link)]  # a 15-word sign-up line is prose
     assert rows[0]["fixed"] == text.replace(f"{link}\n\n", "")
+    # orphan-headline yields the line to stray-marker; without stray-marker it reports it
+    assert where(lint(text, "orphan-headline")) == [("orphan-headline", 5, 1, link)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Follow Jane Doe on Twitter: @janedoe",
+        "Follow Jane Doe (@janedoe) on Twitter",
+        "Like Us On Facebook | Follow Us On Twitter | Contact The Author",
+        "Last updated Sat 24 Jan 2015",
+        "Last Update: Monday, 12 January 2015 GMT 16:36",
+        "Modified Date: November 25, 2014 10:42 AM",
+        "ON A MOBILE DEVICE? CLICK HERE FOR VIDEO",
+        "Read next: Harbour bridge repairs to cost twice as much",
+        "Featured Image Credit: Screenshot via YouTube",
+    ],
+)
+def test_stray_marker_follow_lines_timestamps_and_video_prompts(line):
+    text = f"The council met on Tuesday.\n\n{line}\n\nThe vote passed.\n"
+    assert where(lint(text, "stray-marker")) == [("stray-marker", 3, 1, line)]
+
+
+def test_stray_marker_leaves_prose_about_following_alone():
+    text = "The council met on Tuesday.\n\nFollow the money, investigators said on Twitter.\n"
+    assert lint(text, "stray-marker") == []
 
 
 def test_stray_marker_takes_a_colon_after_share():

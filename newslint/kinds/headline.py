@@ -53,8 +53,6 @@ SMALL_WORDS = frozenset(
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*|\d[\d,.%]*")
 _KICKER = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}: \S")
-# "MORE: …", "SEE ALSO: …", "Related: …": a link to another story, scraping residue (stray-marker's)
-_LINK_LABEL = re.compile(r"(?i)(?:more|see also|read more|read|related(?: [a-z]+)?|follow us)\s*:")
 _CREDIT = re.compile(
     r"(?i)(?:image|photo|picture|video|source|credit|copyright|provided by|courtesy|©|\(c\)|\d)"
 )
@@ -109,13 +107,7 @@ class Checker:
     def _headline_words(self, line: str) -> int:
         """The line's word count if it reads like a headline, else 0."""
         o = self.o
-        if (
-            not line
-            or line[-1] in _TERMINAL
-            or line[0] in "“\"‘('-–—•*#>|["
-            or _CREDIT.match(line)
-            or _LINK_LABEL.match(line)
-        ):
+        if not line or line[-1] in _TERMINAL or line[0] in "“\"‘('-–—•*#>|[" or _CREDIT.match(line):
             return 0
         words = _WORD.findall(line)
         if not (o.min_words <= len(words) <= o.max_words):
