@@ -325,5 +325,9 @@ def test_orphan_headline_ignores_credit_and_copyright_lines_at_the_foot():
     for foot in (
         "Provided by Harbour City Council Press Office",
         "2019 Harbour City Council, All Rights Reserved",
+        "Additional reporting by Jane Doe and John Roe",
+        "The Harbour Press, with files from The Coast Gazette",
+        "Via The Coast Gazette And The Harbour Post",
+        "Rendering of the New Harbour Bridge by City Engineers",
     ):
         assert lint(f"Bridge closes\n\n{body}{foot}\n", "orphan-headline") == []

@@ -54,7 +54,13 @@ SMALL_WORDS = frozenset(
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*|\d[\d,.%]*")
 _KICKER = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}: \S")
 _CREDIT = re.compile(
-    r"(?i)(?:image|photo|picture|video|source|credit|copyright|provided by|courtesy|©|\(c\)|\d)"
+    r"(?i)(?:image|photo|picture|video|source|credit|copyright|provided by|courtesy|©|\(c\)|\d"
+    r"|(?:via|art by|illustration by|rendering of)\b)"
+)
+# the paper's own credit lines: "Additional reporting by …", "With files from The Canadian Press"
+_CONTRIBUTORS = re.compile(
+    r"(?i)\b(?:additional reporting|reporting by|with (?:files|reports?|reporting) from"
+    r"|contributed to this report|editing by|writing by|compiled by)\b"
 )
 _TERMINAL = '.!?…:;,"”’)]'
 
@@ -107,7 +113,13 @@ class Checker:
     def _headline_words(self, line: str) -> int:
         """The line's word count if it reads like a headline, else 0."""
         o = self.o
-        if not line or line[-1] in _TERMINAL or line[0] in "“\"‘('-–—•*#>|[" or _CREDIT.match(line):
+        if (
+            not line
+            or line[-1] in _TERMINAL
+            or line[0] in "“\"‘('-–—•*#>|["
+            or _CREDIT.match(line)
+            or _CONTRIBUTORS.search(line)
+        ):
             return 0
         words = _WORD.findall(line)
         if not (o.min_words <= len(words) <= o.max_words):
