@@ -52,8 +52,10 @@ class Checker:
             words = sorted((re.escape(t) for t in o.tokens), key=len, reverse=True)
             sources.append(r"\b(?:" + "|".join(words) + r")(?![\w-])")
             self.max_words.append(o.max_words)
-        if o.whole_line:  # one regex, matched against whole lines; group _k says which pattern
-            body = "|".join(f"(?P<_{k}>{p})" for k, p in enumerate(sources))
+        self.lines: list[re.Pattern] = []  # with whole_line, each pattern alone: which one matched
+        if o.whole_line:  # one regex, matched against whole lines
+            self.lines = [re.compile(rf"\s*(?:{p})\s*", flags) for p in sources]
+            body = "|".join(f"(?:{p})" for p in sources)
             sources = [rf"\s*(?:{body})\s*"]
         for p in patterns:
             compile_regex(rule, "patterns", p, flags)  # report a bad one by itself
@@ -87,11 +89,11 @@ class Checker:
                 continue
             for start, end in block.lines:
                 line = block.text[start:end]
-                m = pattern.regex.fullmatch(line)
-                if not m:
+                if not pattern.regex.fullmatch(line):
                     continue
-                k = next(k for k in range(len(self.max_words)) if m.group(f"_{k}") is not None)
-                if len(line.split()) > self.max_words[k]:
+                words = len(line.split())
+                limits = zip(self.lines, self.max_words, strict=True)
+                if not any(words <= n and p.fullmatch(line) for p, n in limits):
                     continue
                 a = start + len(line) - len(line.lstrip())
                 b = end - (len(line) - len(line.rstrip()))

@@ -113,24 +113,23 @@ class Checker:
     def _headline_words(self, line: str) -> int:
         """The line's word count if it reads like a headline, else 0."""
         o = self.o
-        if (
-            not line
-            or line[-1] in _TERMINAL
-            or line[0] in "“\"‘('-–—•*#>|["
-            or _CREDIT.match(line)
-            or _CONTRIBUTORS.search(line)
-        ):
+        if not line or line[-1] in _TERMINAL or line[0] in "“\"‘('-–—•*#>|[":
             return 0
         words = _WORD.findall(line)
-        if not (o.min_words <= len(words) <= o.max_words):
+        if not (o.min_words <= len(words) <= o.max_words) or not self._reads_like_a_headline(line, words):
             return 0
+        # credit lines read like headlines too (checked last: few lines get this far)
+        return 0 if _CREDIT.match(line) or _CONTRIBUTORS.search(line) else len(words)
+
+    def _reads_like_a_headline(self, line: str, words: list[str]) -> bool:
+        """A "Name: what happened" kicker, or Title Case."""
         if _KICKER.match(line):
-            return len(words)
+            return True
         content = [w for w in words if w.lower() not in SMALL_WORDS and not w[0].isdigit()]
         if len(content) < 3:
-            return 0
+            return False
         capitalised = sum(1 for w in content if w[0].isupper())
-        return len(words) if capitalised / len(content) >= o.title_case_ratio else 0
+        return capitalised / len(content) >= self.o.title_case_ratio
 
 
 def _is_body(block: Block, min_words: int) -> bool:
