@@ -63,6 +63,17 @@ def test_repeated_full_name_after_surname_use():
     assert "Later, Ruiz cut the ribbon." in rows[0]["fixed"]
 
 
+def test_repeated_full_name_takes_the_whole_title():
+    text = (
+        "Attorney General Ana Ruiz met the council on Monday.\n\n"
+        "Ruiz said the inquiry would take a year.\n\n"
+        "Later, Attorney General Ana Ruiz left.\n"
+    )
+    rows = lint(text, "repeated-full-name")
+    assert where(rows) == [("repeated-full-name", 5, 8, "Attorney General Ana Ruiz")]
+    assert "Later, Ruiz left." in rows[0]["fixed"]
+
+
 def test_number_agreement_skips_modal_verbs_and_mass_nouns():
     text = "Multiple choice can help students. Crews moved various machinery and footage aired.\n"
     assert lint(text, "number-agreement") == []
