@@ -223,6 +223,10 @@ def test_config_in_pyproject_is_discovered_from_a_subfolder(article, tmp_path):
             "x-rule.yaml:4: 'patterns' must be a list of non-empty strings",
         ),
         (
+            "kind: existence\nmessage: m\nseverity: info\nwhole_line: true\npatterns: ['(unclosed']\n",
+            "x-rule.yaml:5: bad regex",
+        ),
+        (
             "kind: existence\nmessage: m\nseverity: info\ntokens: [a]\nyields_to: [nope]\n",
             "x-rule.yaml:5: unknown rule id 'nope' in 'yields_to'",
         ),

@@ -47,6 +47,8 @@ class Checker:
             raise rule.error("tokens", "'tokens' must be a list of non-empty strings")
         patterns, self.max_words = _patterns(rule, o)
         flags = re.IGNORECASE if o.ignorecase else 0
+        for p in patterns:
+            compile_regex(rule, "patterns", p, flags)  # report a bad one by itself
         sources = list(patterns)
         if o.tokens:  # one alternation for the whole token list
             words = sorted((re.escape(t) for t in o.tokens), key=len, reverse=True)
@@ -54,11 +56,9 @@ class Checker:
             self.max_words.append(o.max_words)
         self.lines: list[re.Pattern] = []  # with whole_line, each pattern alone: which one matched
         if o.whole_line:  # one regex, matched against whole lines
-            self.lines = [re.compile(rf"\s*(?:{p})\s*", flags) for p in sources]
+            self.lines = [compile_regex(rule, "patterns", rf"\s*(?:{p})\s*", flags) for p in sources]
             body = "|".join(f"(?:{p})" for p in sources)
             sources = [rf"\s*(?:{body})\s*"]
-        for p in patterns:
-            compile_regex(rule, "patterns", p, flags)  # report a bad one by itself
         self.patterns = [Pattern(compile_regex(rule, "patterns", p, flags)) for p in sources]
         self.exceptions = [compile_regex(rule, "exceptions", e, flags) for e in o.exceptions]
         self.scope = "line" if o.whole_line else rule.scope
