@@ -122,10 +122,12 @@ def _build(data: dict, lines: dict[str, int], path: str) -> Config:
     rules = data.get("rules", {}) or {}
     if not isinstance(rules, dict):
         raise ConfigError(f"{config.where('rules')}: 'rules' must be a mapping of rule id to settings")
+    # `off` unquoted is YAML 1.1's false, as the README writes it
+    rules = {rule_id: "off" if settings is False else settings for rule_id, settings in rules.items()}
     for rule_id, settings in rules.items():
         if settings != "off" and not isinstance(settings, dict):
             raise ConfigError(f"{config.where('rules')}: settings of '{rule_id}' must be a mapping or 'off'")
-    config.rules = dict(rules)
+    config.rules = rules
     style = data.get("style", {}) or {}
     if not isinstance(style, dict):
         raise ConfigError(f"{config.where('style')}: 'style' must be a mapping")

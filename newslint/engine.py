@@ -49,7 +49,32 @@ def select_rules(
             raise ConfigError(f"{rule.where('yields_to')}: unknown rule id '{unknown}' in 'yields_to'")
         if all(config.style.get(k) == v for k, v in rule.when.items()):
             rules.append(rule)
+    _check_yields(rules)
     return rules
+
+
+def _check_yields(rules: list[Rule]) -> None:
+    """A rule that yields to itself, or rules that yield to each other round a loop, would drop
+    each other's findings and report nothing: a configuration error."""
+    by_id = {r.id: r for r in rules}
+    done: set[str] = set()
+
+    def visit(rule_id: str, path: list[str]) -> None:
+        if rule_id in path:
+            cycle = path[path.index(rule_id) :]
+            # where to point: a configuration that set yields_to, else the first rule file
+            blame = next((by_id[r] for r in cycle if "yields_to" in by_id[r].origins), by_id[cycle[0]])
+            loop = " -> ".join([*cycle, rule_id])
+            raise ConfigError(f"{blame.where('yields_to')}: rules yield to each other in a loop: {loop}")
+        if rule_id in done:
+            return
+        for target in by_id[rule_id].yields_to:
+            if target in by_id:
+                visit(target, [*path, rule_id])
+        done.add(rule_id)
+
+    for rule in rules:
+        visit(rule.id, [])
 
 
 class Linter:

@@ -234,6 +234,10 @@ def test_config_in_pyproject_is_discovered_from_a_subfolder(article, tmp_path):
             "kind: existence\nmessage: m\nseverity: info\ntokens: [a]\nyields_to: stray-marker\n",
             "x-rule.yaml:5: 'yields_to' must be a list",
         ),
+        (
+            "kind: existence\nmessage: m\nseverity: info\ntokens: [a]\nyields_to: [x-rule]\n",
+            "x-rule.yaml:5: rules yield to each other in a loop: x-rule -> x-rule",
+        ),
     ],
 )
 def test_malformed_rule_files(article, tmp_path, rule_text, needle):

@@ -103,4 +103,19 @@ def test_empty_or_odd_tokens_are_config_errors(tmp_path, setting):
     key = setting.split(":")[0]
     with pytest.raises(ConfigError) as caught:
         Linter(select_rules(load(path)))  # kinds check their options when their checkers are made
-    assert str(caught.value) == f"{path}:3: '{key}' must be a list of non-empty strings"
+    mappings = " or, with whole_line, {pattern, max_words} mappings" if key == "patterns" else ""
+    assert str(caught.value) == f"{path}:3: '{key}' must be a list of non-empty strings{mappings}"
+
+
+def test_off_unquoted_turns_a_rule_off(tmp_path):
+    cfg = load(write(tmp_path, "newslint.yaml", "rules:\n  editorializing: off\n"))
+    assert "editorializing" not in {r.id for r in select_rules(cfg)}
+
+
+def test_rules_yielding_to_each_other_are_a_config_error(tmp_path):
+    path = write(tmp_path, "newslint.yaml", "rules:\n  stray-marker: {yields_to: [orphan-headline]}\n")
+    with pytest.raises(ConfigError) as caught:
+        select_rules(load(path))
+    assert str(caught.value) == (
+        f"{path}:2: rules yield to each other in a loop: orphan-headline -> stray-marker -> orphan-headline"
+    )

@@ -65,9 +65,28 @@ def test_stray_marker_follow_lines_timestamps_and_video_prompts(line):
     assert where(lint(text, "stray-marker")) == [("stray-marker", 3, 1, line)]
 
 
-def test_stray_marker_leaves_prose_about_following_alone():
-    text = "The council met on Tuesday.\n\nFollow the money, investigators said on Twitter.\n"
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Follow the money, investigators said on Twitter.",
+        "Like Jane Doe on Twitter, the mayor has used Facebook to attack reporters.",
+        "Like Us on Facebook, a campaign by the city, drew 40,000 fans.",
+        "Follow Me On Twitter was the name of the show.",
+        "More: the council also voted to raise parking fees by 20 percent from January, a move shops oppose.",
+        "Watch: Sunday at 8 p.m. on the city channel, with new episodes streaming weekly.",
+        "Last updated in 2019, the map misses the new homes.",
+        "Published date: March 4, the report found 12 errors.",
+    ],
+)
+def test_stray_marker_leaves_prose_alone(line):
+    text = f"The council met on Tuesday.\n\n{line}\n\nThe vote passed.\n"
     assert lint(text, "stray-marker") == []
+
+
+def test_stray_marker_exceptions_protect_whole_lines():
+    text = "The council met on Tuesday.\n\nAdvertisement\n\nShare\n"
+    config = Config(rules={"stray-marker": {"exceptions": ["(?i)share"]}})
+    assert where(lint(text, "stray-marker", config=config)) == [("stray-marker", 3, 1, "Advertisement")]
 
 
 def test_stray_marker_takes_a_colon_after_share():
@@ -310,13 +329,16 @@ def test_editorializing_skips_first_and_second_person_sentences():
 
 def test_editorializing_skips_sentences_a_source_is_speaking_in():
     text = (
-        "The mayor said the plan is really popular. Critics believe the vote was clearly rigged. "
+        "The mayor said the plan is really popular. According to police, the driver was clearly drunk. "
         "The union defended it, saying the deal was clearly fair.\n\n"
-        "Needless to say, the council agreed. The plan is really popular.\n"
+        "Needless to say, the council agreed. The plan is really popular.\n\n"
+        "All told, the project was clearly a failure. The added fees are clearly a burden.\n"
     )
     assert where(lint(text, "editorializing")) == [
         ("editorializing", 3, 1, "Needless to say"),
         ("editorializing", 3, 50, "really"),
+        ("editorializing", 5, 27, "clearly"),
+        ("editorializing", 5, 65, "clearly"),
     ]
 
 
@@ -327,7 +349,15 @@ def test_orphan_headline_ignores_credit_and_copyright_lines_at_the_foot():
         "2019 Harbour City Council, All Rights Reserved",
         "Additional reporting by Jane Doe and John Roe",
         "The Harbour Press, with files from The Coast Gazette",
-        "Via The Coast Gazette And The Harbour Post",
+        "Via the Coast Gazette And The Harbour Post",
         "Rendering of the New Harbour Bridge by City Engineers",
     ):
         assert lint(f"Bridge closes\n\n{body}{foot}\n", "orphan-headline") == []
+    # headlines that merely hold such words are still headlines
+    for stray in (
+        "Via Rail Cuts Service To Northern Harbour Towns",
+        "Union Says Editing By Software Caused Errors",
+    ):
+        assert where(lint(f"Bridge closes\n\n{body}{stray}\n", "orphan-headline")) == [
+            ("orphan-headline", 5, 1, stray)
+        ]

@@ -34,7 +34,17 @@ def test_number_agreement_leaves_a_modifier_coordinated_with_another_alone():
         "several fantasy and science fiction novels sold out.\n"
     )
     assert lint(text, "number-agreement") == []
-    # a noun with a modifier of its own, or followed by a bare plural, is still a head noun
+    # a noun with a modifier of its own, or followed by a bare plural, a number, a quantifier or a
+    # plural and a verb, is still a head noun
+    text = (
+        "Police saw several witness and three officers. Several officer and firefighters spoke. "
+        "Firms sell multiple product and many services.\n"
+    )
+    assert where(lint(text, "number-agreement")) == [
+        ("number-agreement", 1, 12, "several witness"),
+        ("number-agreement", 1, 48, "Several officer"),
+        ("number-agreement", 1, 99, "multiple product"),
+    ]
     text = "Troops fought numerous rebel group and militias. Police saw several witness and the driver.\n"
     assert where(lint(text, "number-agreement")) == [
         ("number-agreement", 1, 15, "numerous rebel group"),

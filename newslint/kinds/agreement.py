@@ -77,10 +77,12 @@ _FUNCTION_WORDS = frozenset(
 
 
 # "and"/"or", then one to three words that modify a plural noun: "several state and local
-# officials", "numerous city and county agencies" (not "the police", not a bare "militias")
+# officials", "numerous city and county agencies" (not "the police", not a bare "militias", not a
+# number or quantifier, "two officers", nor a plural, "firefighters gave statements")
 _AND_MODIFIED_PLURAL = re.compile(
-    r" (?:and|or) (?:(?!(?:the|a|an|his|her|its|their|our|your|this|that|these|those|other)\b)"
-    r"[a-z][a-z-]* ){1,3}[a-z][a-z-]*[a-rt-z]s\b",
+    r" (?:and|or) (?:(?!(?:the|a|an|his|her|its|their|our|your|this|that|these|those|other|many|much"
+    r"|some|few|more|most|several|numerous|various|multiple|one|two|three|four|five|six|seven|eight"
+    r"|nine|ten|dozen|hundred|thousand)\b)[a-z][a-z-]*[a-rt-z] ){1,3}[a-z][a-z-]*[a-rt-z]s\b",
     re.IGNORECASE,
 )
 

@@ -3,7 +3,8 @@
 Options: tokens (words or phrases, matched whole), patterns (regexes; with whole_line, an item may
 be {pattern, max_words} to allow that pattern longer or shorter lines), ignorecase, whole_line
 (the stripped line must match entirely, and be at most max_words words), outside_quotes (skip
-matches inside quotation marks), exceptions (regexes; a match that fully matches one is skipped),
+matches inside quotation marks), exceptions (regexes; a match, or with whole_line the stripped
+line, that fully matches one is skipped),
 delete_line (the fix deletes the whole line and the blank lines after it), unless_sentence (a
 regex; matches in a sentence it finds are skipped). A pattern with a group
 named `flag` reports only that group: "is (?P<flag>really)" flags "really".
@@ -89,7 +90,9 @@ class Checker:
                 continue
             for start, end in block.lines:
                 line = block.text[start:end]
-                if not pattern.regex.fullmatch(line):
+                if not pattern.regex.fullmatch(line) or any(
+                    e.fullmatch(line.strip()) for e in self.exceptions
+                ):
                     continue
                 words = len(line.split())
                 limits = zip(self.lines, self.max_words, strict=True)
@@ -113,16 +116,19 @@ def _patterns(rule: Rule, o: Options) -> tuple[list[str], list[int]]:
     for item in o.patterns:
         regex, limit = item, o.max_words
         if isinstance(item, dict) and set(item) <= {"pattern", "max_words"} and o.whole_line:
-            regex, limit = item.get("pattern"), item.get("max_words", o.max_words)
-            if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
-                raise rule.error(
-                    "patterns", f"a pattern's 'max_words' must be a whole number of at least 1, not {limit!r}"
-                )
+            regex = item.get("pattern")
+            if "max_words" in item:
+                limit = item["max_words"]
+                if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
+                    raise rule.error(
+                        "patterns",
+                        f"a pattern's 'max_words' must be a whole number of at least 1, not {limit!r}",
+                    )
         if not isinstance(regex, str) or not regex.strip():
             raise rule.error(
                 "patterns",
                 "'patterns' must be a list of non-empty strings"
-                + (" or {pattern, max_words} mappings" if o.whole_line else ""),
+                " or, with whole_line, {pattern, max_words} mappings",
             )
         regexes.append(regex)
         limits.append(limit)

@@ -55,12 +55,12 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*|\d[\d,.%]*")
 _KICKER = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}: \S")
 _CREDIT = re.compile(
     r"(?i)(?:image|photo|picture|video|source|credit|copyright|provided by|courtesy|©|\(c\)|\d"
-    r"|(?:via|art by|illustration by|rendering of)\b)"
+    r"|(?:via the|art by|illustration by|rendering of)\b)"
 )
 # the paper's own credit lines: "Additional reporting by …", "With files from The Canadian Press"
 _CONTRIBUTORS = re.compile(
-    r"(?i)\b(?:additional reporting|reporting by|with (?:files|reports?|reporting) from"
-    r"|contributed to this report|editing by|writing by|compiled by)\b"
+    r"(?i)^(?:additional reporting|reporting|editing|writing|compiled) by\b"
+    r"|\bwith (?:files|reports?|reporting) from\b|\bcontributed to this report\b"
 )
 _TERMINAL = '.!?…:;,"”’)]'
 
