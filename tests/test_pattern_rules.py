@@ -58,6 +58,8 @@ def test_a_link_to_another_story_is_residue_however_long_its_headline():
         "ON A MOBILE DEVICE? CLICK HERE FOR VIDEO",
         "Read next: Harbour bridge repairs to cost twice as much",
         "Featured Image Credit: Screenshot via YouTube",
+        "Image: jdoe/Shutterstock",
+        "Photo: example.org",
     ],
 )
 def test_stray_marker_follow_lines_timestamps_and_video_prompts(line):
@@ -76,6 +78,9 @@ def test_stray_marker_follow_lines_timestamps_and_video_prompts(line):
         "Watch: Sunday at 8 p.m. on the city channel, with new episodes streaming weekly.",
         "Last updated in 2019, the map misses the new homes.",
         "Published date: March 4, the report found 12 errors.",
+        "Sign up for the program closes on Friday, officials said.",
+        "Subscribe and save is the store's new slogan, the owner says.",
+        "Credit: the program lets families borrow up to $5,000.",
     ],
 )
 def test_stray_marker_leaves_prose_alone(line):
