@@ -323,3 +323,22 @@ def test_directory_walk_skips_what_is_not_a_regular_file(tmp_path):
         ("./link.txt", "stray-marker", 3),
         ("./story.txt", "stray-marker", 3),
     ]
+
+
+def test_the_bundled_examples_show_every_rule_and_a_clean_article(tmp_path):
+    examples = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "examples")
+    code, out, _ = run("check", "--format", "json", examples, cwd=tmp_path)
+    rows = json.loads(out)
+    _, listed, _ = run("rules", cwd=tmp_path)
+    assert code == 1
+    assert {r["rule"] for r in rows} == {line.split()[0] for line in listed.splitlines()}
+    assert not [r for r in rows if r["path"].endswith("clean-story.txt")]
+    ferry = [(r["rule"], r["line"], r["column"]) for r in rows if r["path"].endswith("ferry-story.txt")]
+    assert ferry == [
+        ("number-agreement", 7, 11),
+        ("cross-article-duplicate", 9, 1),
+        ("conflicting-figures", 11, 19),
+        ("unused-suppression", 13, 1),
+        ("duplicate-sentence", 14, 87),
+        ("repeated-full-name", 16, 20),
+    ]
