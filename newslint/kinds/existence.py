@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from newslint.document import Document
+from newslint.document import Document, cached_property
 from newslint.finding import Edit, Finding, Span
 from newslint.kinds.base import Pattern, finding, inside, quoted_ranges, render, scan, whole_lines
 from newslint.ruleset import Rule, compile_regex
@@ -55,9 +55,11 @@ class Checker:
             words = sorted((re.escape(t) for t in o.tokens), key=len, reverse=True)
             sources.append(r"\b(?:" + "|".join(words) + r")(?![\w-])")
             self.max_words.append(o.max_words)
-        self.lines: list[re.Pattern] = []  # with whole_line, each pattern alone: which one matched
+        # with whole_line, each pattern alone, to tell which one a matching line matched: compiled
+        # when a line first matches (start-up compiles every rule's patterns before the run)
+        self._line_sources = [rf"\s*(?:{p})\s*" for p in sources] if o.whole_line else []
+        self._line_flags = flags
         if o.whole_line:  # one regex, matched against whole lines
-            self.lines = [compile_regex(rule, "patterns", rf"\s*(?:{p})\s*", flags) for p in sources]
             body = "|".join(f"(?:{p})" for p in sources)
             sources = [rf"\s*(?:{body})\s*"]
         self.patterns = [Pattern(compile_regex(rule, "patterns", p, flags)) for p in sources]
@@ -95,12 +97,16 @@ class Checker:
                 ):
                     continue
                 words = len(line.split())
-                limits = zip(self.lines, self.max_words, strict=True)
+                limits = zip(self._lines, self.max_words, strict=True)
                 if not any(words <= n and p.fullmatch(line) for p, n in limits):
                     continue
                 a = start + len(line) - len(line.lstrip())
                 b = end - (len(line) - len(line.rstrip()))
                 yield self._finding(doc, block.span(a, b), line.strip(), delete=True)
+
+    @cached_property
+    def _lines(self) -> list[re.Pattern]:
+        return [re.compile(p, self._line_flags) for p in self._line_sources]
 
     def _finding(self, doc: Document, span: Span, text: str, delete: bool = False) -> Finding:
         message = render(self.rule.message, match=text)
