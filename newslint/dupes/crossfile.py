@@ -9,7 +9,7 @@ from itertools import accumulate
 from typing import Any, NamedTuple
 
 from newslint.document import Document
-from newslint.dupes.fingerprint import Params, StopList, paragraphs, word_fingerprint
+from newslint.dupes.fingerprint import Params, StopList, canonical_fingerprint, paragraphs
 from newslint.finding import Finding, Related, Span
 from newslint.kinds.base import finding, render
 from newslint.ruleset import Rule
@@ -82,13 +82,14 @@ class Collector:
             "_stop", StopList(self.params.stop_phrases)
         )
         found = [[(block, words) for _, block, words in paragraphs(doc, self.params, stop)] for doc in docs]
-        keys = word_fingerprint([words for paras in found for _, words in paras], self.params)
+        norms = [[" ".join(words) for _, words in paras] for paras in found]
+        counts = [len(words) for paras in found for _, words in paras]
+        keys = canonical_fingerprint([n for texts in norms for n in texts], counts, self.params)
         out, at = [], 0
-        for doc, paras in zip(docs, found, strict=True):
+        for doc, paras, texts in zip(docs, found, norms, strict=True):
             spans = [block.span() for block, _ in paras]
             places = [(s.start, s.end) for s in spans]
-            norms = [" ".join(words) for _, words in paras]
-            out.append(Article(doc.path, norms, places, keys[at : at + len(paras)], doc.source.index))
+            out.append(Article(doc.path, texts, places, keys[at : at + len(paras)], doc.source.index))
             at += len(paras)
         return out
 

@@ -17,7 +17,7 @@ from newslint.document import Block, Document
 if TYPE_CHECKING:
     import numpy as np
 
-NORMALIZER_VERSION = 1  # bump when extract() or shingling changes: old indexes must be rebuilt
+NORMALIZER_VERSION = 2  # bump when extract() or shingling changes: old indexes must be rebuilt
 
 
 @dataclass(frozen=True)
@@ -114,44 +114,96 @@ def text_hash(norm: str) -> int:
     return int.from_bytes(hashlib.blake2b(norm.encode(), digest_size=8).digest(), "little", signed=True)
 
 
-def shingles(norm: str, k: int) -> list[str]:
-    return word_shingles(norm.split(), k, norm)
-
-
-def word_shingles(words: list[str], k: int, text: str | None = None, join=" ".join) -> list[str]:
-    """The k-word shingles of a text given as its words; the whole text (`text`, or the words
-    joined) when it has k words or fewer."""
-    if len(words) <= k:
-        return [join(words) if text is None else text]
-    if k == 3:  # the default, a third quicker
-        return [*map(join, zip(words, words[1:], words[2:], strict=False))]
-    return [join(words[i : i + k]) for i in range(len(words) - k + 1)]
-
-
 def signatures(norms: list[str], params: Params) -> np.ndarray:
-    """MinHash signatures, one row of num_perm uint32 per text (rensa, seeded: stable across runs)."""
-    return _minhash([shingles(norm, params.shingle) for norm in norms], params)
+    """MinHash signatures, one row of num_perm uint32 per text (rensa, seeded: stable across runs).
+    A text's set is its k-word shingles (its words joined by single spaces), or the whole text
+    when it has k words or fewer."""
+    texts = [" ".join(n.split()) for n in norms]
+    return canonical_signatures(texts, [t.count(" ") + 1 if t else 0 for t in texts], params)
 
 
-def word_signatures(texts: list[list[str]], params: Params) -> np.ndarray:
-    """signatures() of texts given as their words (norm.split())."""
-    return _minhash([word_shingles(words, params.shingle) for words in texts], params)
-
-
-def _minhash(sets: list[list[str]], params: Params) -> np.ndarray:
-    """One rensa call for all texts: give it a partition's texts at once, not one article's."""
+def canonical_signatures(texts: list[str], counts: list[int], params: Params) -> np.ndarray:
+    """signatures() of texts whose words are joined by single spaces, given with their word counts
+    (as extract() and the Collector make them): nothing is split or joined again."""
     import array
 
     import numpy as np
     from rensa import RMinHash
 
-    if not sets:
+    if not texts:
         return np.zeros((0, params.num_perm), dtype=np.uint32)
-    rows = RMinHash.digest_matrix_from_token_sets(sets, params.num_perm, params.seed).to_rows()
+    hashes, offsets = shingle_hashes(texts, counts, params.shingle)
+    matrix = RMinHash.digest_matrix_from_flat_token_hashes(hashes, offsets, params.num_perm, params.seed)
     flat = array.array("I")  # C unsigned int (np.uintc): filled from lists twice as fast as fromiter
-    for row in rows:
+    for row in matrix.to_rows():
         flat.fromlist(row)
-    return np.frombuffer(flat, dtype=np.uintc).astype(np.uint32, copy=False).reshape(len(sets), -1)
+    return np.frombuffer(flat, dtype=np.uintc).astype(np.uint32, copy=False).reshape(len(texts), -1)
+
+
+# Shingles are hashed in numpy, all texts of a partition at once, with no string per shingle: a
+# polynomial hash of the UTF-8 bytes (base _BASE, modulo 2**64) has prefix sums, so the hash of
+# any piece of the joined texts is (prefix[end] - prefix[start]) * _BASE**-start, whatever the
+# text it stands in. splitmix64's finaliser then spreads the bits for rensa's permutations.
+_BASE = 0x9E3779B97F4A7C15  # odd, so it has an inverse modulo 2**64
+_BASE_INVERSE = pow(_BASE, -1, 1 << 64)
+_powers: list[np.ndarray] = []  # [_BASE**i, _BASE**-i] for i < their length, grown on demand
+
+
+def shingle_hashes(texts: list[str], counts: list[int], k: int) -> tuple[np.ndarray, np.ndarray]:
+    """The 64-bit hashes of each text's k-word shingles, one flat array, and the offsets of each
+    text's hashes in it (len(texts) + 1 of them). Equal shingles hash alike wherever they are.
+    texts hold words joined by single spaces (no other whitespace); counts are their numbers of
+    words. A text of k words or fewer is one shingle, the whole text."""
+    import numpy as np
+
+    data = "\n".join(texts).encode()
+    n = len(data)
+    power, inverse = _powers_upto(n + 1)
+    byte = np.frombuffer(data, np.uint8)
+    prefix = np.zeros(n + 1, np.uint64)
+    np.cumsum(byte * power[:n], out=prefix[1:])  # uint64 arithmetic wraps: modulo 2**64
+    breaks = np.flatnonzero((byte == 32) | (byte == 10))  # a space between words, "\n" between texts
+    word_start = np.concatenate((np.zeros(1, np.int64), breaks + 1))
+    word_end = np.concatenate((breaks, np.full(1, n, np.int64)))
+    words = np.asarray(counts, np.int64)
+    slots = np.maximum(words, 1)  # an empty text is one empty word between its "\n"s
+    first_slot = np.cumsum(slots) - slots
+    long = words > k
+    shingles = np.where(long, words - k + 1, 1)
+    last = np.where(long, k - 1, slots - 1)  # a shingle's last word, from its first
+    offsets = np.zeros(len(texts) + 1, np.int64)
+    np.cumsum(shingles, out=offsets[1:])
+    first = np.arange(offsets[-1]) + np.repeat(first_slot - offsets[:-1], shingles)
+    start, end = word_start[first], word_end[first + np.repeat(last, shingles)]
+    hashes = (prefix[end] - prefix[start]) * inverse[start]
+    return _mix(hashes), offsets.astype(np.uint64)
+
+
+def _powers_upto(n: int) -> tuple[np.ndarray, np.ndarray]:
+    import numpy as np
+
+    if not _powers or len(_powers[0]) < n:
+        size = max(n, 1 << 16, 2 * len(_powers[0]) if _powers else 0)
+        made = []
+        for base in (_BASE, _BASE_INVERSE):
+            p = np.empty(size, np.uint64)
+            p[0] = 1
+            np.cumprod(np.full(size - 1, base, np.uint64), out=p[1:])
+            made.append(p)
+        _powers[:] = made
+    return _powers[0], _powers[1]
+
+
+def _mix(z: np.ndarray) -> np.ndarray:
+    """splitmix64's finaliser, in place."""
+    import numpy as np
+
+    z ^= z >> np.uint64(30)
+    z *= np.uint64(0xBF58476D1CE4E5B9)
+    z ^= z >> np.uint64(27)
+    z *= np.uint64(0x94D049BB133111EB)
+    z ^= z >> np.uint64(31)
+    return z
 
 
 _MIX = 0x9E3779B97F4A7C15
@@ -179,9 +231,9 @@ def fingerprint(norms: list[str], params: Params) -> np.ndarray:
     return band_keys(signatures(norms, params), params.bands)
 
 
-def word_fingerprint(texts: list[list[str]], params: Params) -> np.ndarray:
-    """fingerprint() of texts given as their words (norm.split()), which saves splitting them."""
-    return band_keys(word_signatures(texts, params), params.bands)
+def canonical_fingerprint(texts: list[str], counts: list[int], params: Params) -> np.ndarray:
+    """fingerprint() of texts whose words are joined by single spaces, with their word counts."""
+    return band_keys(canonical_signatures(texts, counts, params), params.bands)
 
 
 def algorithm_version() -> str:

@@ -30,7 +30,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from newslint.dupes.fingerprint import Params, StopList, algorithm_version, extract, fingerprint
+from newslint.dupes.fingerprint import (
+    Params,
+    StopList,
+    algorithm_version,
+    canonical_fingerprint,
+    extract,
+    fingerprint,
+)
 from newslint.errors import InputError
 
 if TYPE_CHECKING:
@@ -352,7 +359,8 @@ def scan_partition(paths: list[str], params: Params) -> Scanned:
             end_line, end_col = loc(p.end)
             paras.append((fi, p.hash, line, col, end_line, end_col, p.norm))
             norms.append(p.norm)
-    return Scanned(files, paras, fingerprint(norms, params), errors)
+    counts = [n.count(" ") + 1 if n else 0 for n in norms]  # extract() joins words by single spaces
+    return Scanned(files, paras, canonical_fingerprint(norms, counts, params), errors)
 
 
 def _scan_task(args: tuple[list[str], Params]) -> Scanned:
