@@ -252,3 +252,24 @@ def test_partitions_keep_file_order_and_shrink_towards_the_end(n):
     assert max(sizes) <= api.CHUNK_FILES and min(sizes[:-1]) >= 4
     assert sizes == sorted(sizes, reverse=True)
     assert sizes[-2] == 4  # the workers' last partitions are small: they finish together
+
+
+def test_exact_groups_follow_the_texts_in_order_of_first_appearance():
+    from newslint.dupes.crossfile import _exact_groups
+
+    norms = ["bridge closed", "ferry late", "bridge closed", "port strike", "ferry late", "bridge closed"]
+    hashes = np.array([hash(n) % 1000 for n in norms], dtype=np.uint64)
+    assert _exact_groups(norms, hashes) == [[0, 2, 5], [1, 4], [3]]
+    # two different texts with one hash (which 64 bits make all but impossible) are kept apart
+    clash = np.array([7, 9, 7, 7, 9, 7], dtype=np.uint64)
+    assert _exact_groups(norms, clash) == [[0, 2, 5], [1, 4], [3]]
+    assert _exact_groups(["a"], np.array([3], dtype=np.uint64)) == [[0]]
+
+
+def test_articles_carry_the_hash_of_each_paragraph_text():
+    params = Params()
+    docs = [read_document(Source(p, t)) for p, t in make_articles(12).items()]
+    for a in Collector(params).many(docs):
+        assert a.hashes.dtype == np.uint64 and len(a.hashes) == len(a.norms)
+        for norm, h in zip(a.norms, a.hashes.tolist(), strict=True):
+            assert h == python_shingle_hash(norm)

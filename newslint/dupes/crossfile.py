@@ -6,14 +6,17 @@ import os
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import accumulate
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from newslint.document import Document
-from newslint.dupes.fingerprint import Params, StopList, canonical_fingerprint, paragraphs
+from newslint.dupes.fingerprint import Params, StopList, band_keys, hash_texts, minhash, paragraphs
 from newslint.finding import Finding, Related, Span
 from newslint.kinds.base import finding, render
 from newslint.ruleset import Rule
 from newslint.source import LineIndex
+
+if TYPE_CHECKING:
+    import numpy as np
 
 
 @dataclass
@@ -28,6 +31,7 @@ class Article:
     places: list[tuple[int, int]]  # source offsets: start, end
     keys: Any  # (len(norms), bands) uint64 LSH band keys, computed in the worker
     index: LineIndex
+    hashes: Any  # (len(norms),) uint64 hashes of the norms: equal norms hash alike
 
     def location(self, k: int) -> tuple[int, int, int, int]:
         """line, column, end_line, end_column of paragraph k."""
@@ -37,14 +41,17 @@ class Article:
     def __reduce__(self) -> tuple:
         # from a worker: the keys as bytes, which unpickle ten times faster than a small array
         keys = (self.keys.tobytes(), self.keys.dtype.str, self.keys.shape)
-        return _article, (self.path, self.norms, self.places, keys, self.index)
+        return _article, (self.path, self.norms, self.places, keys, self.index, self.hashes.tobytes())
 
 
-def _article(path: str, norms: list[str], places: list, keys: tuple, index: LineIndex) -> Article:
+def _article(
+    path: str, norms: list[str], places: list, keys: tuple, index: LineIndex, hashes: bytes
+) -> Article:
     import numpy as np
 
     data, dtype, shape = keys
-    return Article(path, norms, places, np.frombuffer(data, dtype).reshape(shape), index)
+    keys_ = np.frombuffer(data, dtype).reshape(shape)
+    return Article(path, norms, places, keys_, index, np.frombuffer(hashes, np.uint64))
 
 
 @dataclass
@@ -84,12 +91,15 @@ class Collector:
         found = [[(block, words) for _, block, words in paragraphs(doc, self.params, stop)] for doc in docs]
         norms = [[" ".join(words) for _, words in paras] for paras in found]
         counts = [len(words) for paras in found for _, words in paras]
-        keys = canonical_fingerprint([n for texts in norms for n in texts], counts, self.params)
+        params = self.params
+        hashed = hash_texts([n for texts in norms for n in texts], counts, params.shingle)
+        keys = band_keys(minhash(hashed.shingles, hashed.offsets, params), params.bands)
         out, at = [], 0
         for doc, paras, texts in zip(docs, found, norms, strict=True):
             spans = [block.span() for block, _ in paras]
             places = [(s.start, s.end) for s in spans]
-            out.append(Article(doc.path, texts, places, keys[at : at + len(paras)], doc.source.index))
+            part = slice(at, at + len(paras))
+            out.append(Article(doc.path, texts, places, keys[part], doc.source.index, hashed.texts[part]))
             at += len(paras)
         return out
 
@@ -182,10 +192,7 @@ def _in_run(
 
     from newslint.dupes.lsh import candidate_pairs, verify
 
-    groups: dict[str, list[int]] = {}  # text -> its paragraphs, in order of first appearance
-    for k, norm in enumerate(run.norms):
-        groups.setdefault(norm, []).append(k)
-    members = list(groups.values())
+    members = _exact_groups(run.norms, np.concatenate([doc.hashes for doc in docs]))
     reps = [run.norms[m[0]] for m in members]
     keys = np.concatenate([doc.keys for doc in docs])[[m[0] for m in members]]
     pairs, _ = candidate_pairs(keys, o.max_bucket)
@@ -208,9 +215,9 @@ def _in_run(
             docs_in[h] = Counter(doc_of[k] for k in m)
         return len(m) - docs_in[h][d]
 
-    for g, m in enumerate(members):
-        if len(m) < 2 and g not in linked:
-            continue
+    copied = {g for g, m in enumerate(members) if len(m) > 1}  # texts with exact copies
+    for g in sorted(copied.union(linked)):
+        m = members[g]
         near = [(g, 100.0), *sorted(linked.get(g, ()), key=lambda x: -x[1])]
         for k in m:
             d = doc_of[k]
@@ -226,6 +233,35 @@ def _in_run(
                     od = doc_of[other]
                     if od != d:
                         found.append(run.copy(other, s, docs[od].path))
+
+
+def _exact_groups(norms: list[str], hashes: np.ndarray) -> list[list[int]]:
+    """The paragraphs of each distinct text, in order, the texts in order of first appearance:
+    grouped by their hashes in numpy, checked by their texts (if two texts shared a hash, which a
+    64-bit hash makes all but impossible, they are grouped by text instead)."""
+    import numpy as np
+
+    _, first, inverse, sizes = np.unique(hashes, return_index=True, return_inverse=True, return_counts=True)
+    order = np.argsort(first, kind="stable")  # groups in order of first appearance
+    members: list[list[int]] = [[k] for k in first[order].tolist()]
+    sizes = sizes[order]
+    if len(members) < len(norms):
+        rank = np.empty_like(order)
+        rank[order] = np.arange(len(order))
+        by_group = np.argsort(rank[inverse.ravel()], kind="stable").tolist()  # group after group
+        ends = np.cumsum(sizes).tolist()
+        for g in np.flatnonzero(sizes > 1).tolist():
+            members[g] = m = by_group[ends[g] - int(sizes[g]) : ends[g]]
+            if any(norms[k] != norms[m[0]] for k in m):
+                return _groups_by_text(norms)
+    return members
+
+
+def _groups_by_text(norms: list[str]) -> list[list[int]]:
+    groups: dict[str, list[int]] = {}
+    for k, norm in enumerate(norms):
+        groups.setdefault(norm, []).append(k)
+    return list(groups.values())
 
 
 def _in_index(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from newslint.document import Block, Document
 
@@ -125,19 +125,26 @@ def signatures(norms: list[str], params: Params) -> np.ndarray:
 def canonical_signatures(texts: list[str], counts: list[int], params: Params) -> np.ndarray:
     """signatures() of texts whose words are joined by single spaces, given with their word counts
     (as extract() and the Collector make them): nothing is split or joined again."""
+    hashed = hash_texts(texts, counts, params.shingle)
+    return minhash(hashed.shingles, hashed.offsets, params)
+
+
+def minhash(shingles: np.ndarray, offsets: np.ndarray, params: Params) -> np.ndarray:
+    """MinHash signatures (len(offsets) - 1 rows of num_perm uint32) of texts given as the flat
+    hashes of their shingles (hash_texts)."""
     import array
 
     import numpy as np
     from rensa import RMinHash
 
-    if not texts:
+    n = len(offsets) - 1
+    if not n:
         return np.zeros((0, params.num_perm), dtype=np.uint32)
-    hashes, offsets = shingle_hashes(texts, counts, params.shingle)
-    matrix = RMinHash.digest_matrix_from_flat_token_hashes(hashes, offsets, params.num_perm, params.seed)
+    matrix = RMinHash.digest_matrix_from_flat_token_hashes(shingles, offsets, params.num_perm, params.seed)
     flat = array.array("I")  # C unsigned int (np.uintc): filled from lists twice as fast as fromiter
     for row in matrix.to_rows():
         flat.fromlist(row)
-    return np.frombuffer(flat, dtype=np.uintc).astype(np.uint32, copy=False).reshape(len(texts), -1)
+    return np.frombuffer(flat, dtype=np.uintc).astype(np.uint32, copy=False).reshape(n, -1)
 
 
 # Shingles are hashed in numpy, all texts of a partition at once, with no string per shingle: a
@@ -149,11 +156,23 @@ _BASE_INVERSE = pow(_BASE, -1, 1 << 64)
 _powers: list[np.ndarray] = []  # [_BASE**i, _BASE**-i] for i < their length, grown on demand
 
 
+class Hashed(NamedTuple):
+    shingles: np.ndarray  # uint64 hashes of every text's shingles, text after text
+    offsets: np.ndarray  # uint64: text i's shingles are shingles[offsets[i]:offsets[i + 1]]
+    texts: np.ndarray  # uint64 hash of each whole text: equal texts hash alike
+
+
 def shingle_hashes(texts: list[str], counts: list[int], k: int) -> tuple[np.ndarray, np.ndarray]:
     """The 64-bit hashes of each text's k-word shingles, one flat array, and the offsets of each
-    text's hashes in it (len(texts) + 1 of them). Equal shingles hash alike wherever they are.
-    texts hold words joined by single spaces (no other whitespace); counts are their numbers of
-    words. A text of k words or fewer is one shingle, the whole text."""
+    text's hashes in it (len(texts) + 1 of them). See hash_texts."""
+    hashed = hash_texts(texts, counts, k)
+    return hashed.shingles, hashed.offsets
+
+
+def hash_texts(texts: list[str], counts: list[int], k: int) -> Hashed:
+    """The 64-bit hashes of each text's k-word shingles and of each whole text. Equal shingles
+    hash alike wherever they are. texts hold words joined by single spaces (no other whitespace);
+    counts are their numbers of words. A text of k words or fewer is one shingle, the whole text."""
     import numpy as np
 
     data = "\n".join(texts).encode()
@@ -176,7 +195,9 @@ def shingle_hashes(texts: list[str], counts: list[int], k: int) -> tuple[np.ndar
     first = np.arange(offsets[-1]) + np.repeat(first_slot - offsets[:-1], shingles)
     start, end = word_start[first], word_end[first + np.repeat(last, shingles)]
     hashes = (prefix[end] - prefix[start]) * inverse[start]
-    return _mix(hashes), offsets.astype(np.uint64)
+    start, end = word_start[first_slot], word_end[first_slot + slots - 1]
+    whole = (prefix[end] - prefix[start]) * inverse[start]
+    return Hashed(_mix(hashes), offsets.astype(np.uint64), _mix(whole))
 
 
 def _powers_upto(n: int) -> tuple[np.ndarray, np.ndarray]:
