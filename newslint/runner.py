@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import sys
+from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from newslint import api, config
 from newslint.engine import RUN_LEVEL_KINDS, Linter, available_rules, select_rules
@@ -21,6 +23,20 @@ if TYPE_CHECKING:
     from newslint import fixer
 
 
+def _without_cycle_collection(run: Callable[..., int]) -> Callable[..., int]:
+    """The cycle collector off for a check run: it makes hundreds of thousands of objects
+    (findings, results from the workers, report rows) and no reference cycles, and each collection
+    would scan them all again (the workers collect their own garbage)."""
+
+    @functools.wraps(run)
+    def wrapper(*args: Any, **kwargs: Any) -> int:
+        with api.no_cycle_collection():
+            return run(*args, **kwargs)
+
+    return wrapper
+
+
+@_without_cycle_collection
 def run_check(
     paths: list[str],
     output_format: str = "text",
