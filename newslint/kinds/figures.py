@@ -87,6 +87,8 @@ class Checker:
             lowers = [t.lower() for t in texts]
             prose_lower = "\n".join(lowers)
         found = self.extractor.document_matches(texts, prose_lower)
+        if sum(map(len, found)) < 2:
+            return  # each mention is one of these matches, and a conflict needs two mentions
         for i, matches in enumerate(found):
             if matches:
                 block = blocks[i]
