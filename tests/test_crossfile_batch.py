@@ -273,3 +273,42 @@ def test_articles_carry_the_hash_of_each_paragraph_text():
         assert a.hashes.dtype == np.uint64 and len(a.hashes) == len(a.norms)
         for norm, h in zip(a.norms, a.hashes.tolist(), strict=True):
             assert h == python_shingle_hash(norm)
+
+
+def test_no_cycle_collection_restores_the_collector_as_it_was():
+    import gc
+
+    was = gc.isenabled()
+    try:
+        gc.enable()
+        with api.no_cycle_collection():
+            assert not gc.isenabled()
+            with api.no_cycle_collection():
+                assert not gc.isenabled()
+            assert not gc.isenabled()  # the inner one found it off: leaves it off
+        assert gc.isenabled()
+        gc.disable()
+        with api.no_cycle_collection():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    finally:
+        (gc.enable if was else gc.disable)()
+
+
+def test_a_parallel_run_leaves_the_collector_as_it_found_it_and_workers_collect(tmp_path, monkeypatch):
+    import gc
+
+    paths = write_articles(tmp_path, 60)
+    monkeypatch.setattr(api, "CHUNK_FILES", 8)
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    run(paths, jobs=2)
+    assert gc.isenabled() and gc.get_freeze_count() == 0  # unfrozen after the pool
+    # a worker collects its garbage even when forked from a process that does not
+    threshold = gc.get_threshold()
+    gc.disable()
+    try:
+        api._init_pool_worker(*api._worker)  # type: ignore[misc]
+        assert gc.isenabled() and gc.get_threshold()[0] == 20_000
+    finally:
+        gc.set_threshold(*threshold)
+        gc.enable()
