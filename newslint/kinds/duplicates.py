@@ -252,7 +252,8 @@ def _matchable(
     copy, and the Unit objects are made only for the few units left."""
     if len(kept) < 2:
         return [], []
-    candidates = _candidates(sets, o.overlap, repeated, passing, _covered(kept, sets))
+    covered = _covered(kept, sets) if passing else frozenset()  # only candidates of passing units use it
+    candidates = _candidates(sets, o.overlap, repeated, passing, covered)
     if not o.overlap <= 1:  # then exact copies are no candidates: keep every unit
         return [make_unit(*p) for p in kept], [candidates.get(j, []) for j in range(len(kept))]
     involved = sorted({k for j, earlier in candidates.items() for k in (j, *earlier)})
