@@ -14,7 +14,6 @@ from typing import Any
 from newslint.finding import Span
 from newslint.source import Source
 
-_NOT_LETTER = re.compile(r"[^a-z ]")  # folded text without it has no digits
 # The only characters outside ASCII that match an ASCII letter case-insensitively (re's docs): İ ı ſ
 # and the Kelvin sign; U+0130 is the only one whose str.lower() is two characters long.
 ODD_CASE_LETTERS = "\u0130\u0131\u017f\u212a"
@@ -168,11 +167,6 @@ class Block:
     def words(self) -> list[str]:
         """The words of `folded`."""
         return self.folded.split()
-
-    @cached_property
-    def bare_numbers(self) -> int:
-        """How many of `words` are bare numbers (all digits)."""
-        return sum(map(str.isdigit, self.words)) if _NOT_LETTER.search(self.folded) else 0
 
     @cached_property
     def has_doubled_word(self) -> bool:

@@ -178,21 +178,10 @@ def sentence_units(doc: Document, o: Options) -> tuple[list[Unit], list[list[int
     """The sentence units that may be copies, and their candidates. A sentence is compared when
     `overlap` of its words occur in other paragraphs (the paragraphs' repeated words): a sentence
     of one paragraph is never reported as a copy of another sentence of the same one."""
-    kinds = o.block_kinds
-    pieces: list[Piece] = []
-    for i, b in enumerate(doc.blocks):
-        if b.kind not in kinds:
-            continue
-        spans = b.sentence_spans
-        if len(spans) == 1 and spans[0] == (0, len(b.text)):
-            pieces.append((b, 0, len(b.text), i, b.words))  # the whole block: its words are split
-        else:
-            folded = b.folded
-            pieces += [(b, start, end, i, folded[start:end].split()) for start, end in spans]
-    kept = _kept(pieces, o.min_words)
+    blocks = _blocks(doc, o)
+    kept = _sentence_pieces(doc, o, blocks.kept_groups)
     if len(kept) < 2:
         return [], []
-    blocks = _blocks(doc, o)
     sets = _token_sets(doc, kept)
     repeated, whole_passing, overlap = blocks.repeated, blocks.passing_groups, o.overlap
     passing = [
@@ -201,6 +190,27 @@ def sentence_units(doc: Document, o: Options) -> tuple[list[Unit], list[list[int
         if (p[3] in whole_passing if p[4] is p[0].words else len(t & repeated) >= overlap * len(t))
     ]  # a whole paragraph passes here as it did among the paragraphs
     return _matchable(kept, sets, repeated, passing, o)
+
+
+def _sentence_pieces(doc: Document, o: Options, kept_blocks: frozenset[int]) -> list[Piece]:
+    """The sentences long enough to compare. A block of one sentence is that sentence, with the
+    block's words: kept when the block was kept among the paragraphs (the same test)."""
+    least, kinds = o.min_words, o.block_kinds
+    kept: list[Piece] = []
+    for i, b in enumerate(doc.blocks):
+        if b.kind not in kinds:
+            continue
+        spans = b.sentence_spans
+        if len(spans) == 1 and spans[0] == (0, len(b.text)):
+            if i in kept_blocks:
+                kept.append((b, 0, len(b.text), i, b.words))
+            continue
+        folded = b.folded
+        for start, end in spans:
+            words = folded[start:end].split()
+            if _enough_words(words, least):
+                kept.append((b, start, end, i, words))
+    return kept
 
 
 Piece = tuple[Block, int, int, int, list[str]]  # block, start, end, group, words
@@ -216,6 +226,7 @@ class Blocks:
     repeated: set[str]  # words in more than one of them
     passing: list[int]  # indices into kept of those that pass the overlap test
     passing_groups: frozenset[int]  # their block indices
+    kept_groups: frozenset[int]  # the block indices of kept
 
 
 def _blocks(doc: Document, o: Options) -> Blocks:
@@ -227,18 +238,20 @@ def _blocks(doc: Document, o: Options) -> Blocks:
         sets = _token_sets(doc, kept)
         repeated = _repeated(sets)
         passing = _passing(sets, repeated, o.overlap)
-        doc.cache[key] = Blocks(kept, sets, repeated, passing, frozenset(kept[k][3] for k in passing))
+        passing_groups = frozenset(kept[k][3] for k in passing)
+        doc.cache[key] = Blocks(kept, sets, repeated, passing, passing_groups, frozenset(p[3] for p in kept))
     return doc.cache[key]
 
 
 def _kept(pieces: list[Piece], least: int) -> list[Piece]:
     """The pieces of at least `least` words that are not bare numbers."""
-    # a piece has no more bare numbers than its block: most need no counting
-    return [
-        p
-        for p in pieces
-        if len(p[4]) - p[0].bare_numbers >= least or (len(p[4]) >= least and _size(p[4]) >= least)
-    ]
+    return [p for p in pieces if _enough_words(p[4], least)]
+
+
+def _enough_words(words: list[str], least: int) -> bool:
+    """Whether at least `least` of the words are not bare numbers (_size(words) >= least)."""
+    # when none of the first `least` words is a bare number they settle it: most need no counting
+    return len(words) >= least and (not any(map(str.isdigit, words[:least])) or _size(words) >= least)
 
 
 def _matchable(
