@@ -61,6 +61,8 @@ _CHANGE_AFTER = Lazy(r"\s*,?\s+(?:up|down)\s+from\b|\s+(?:ago|earlier|later|befo
 _PART_BEFORE = Tail(r"(?:\bincluding|\bamong\s+(?:them|whom|those)|\bof\s+(?:whom|them|those))\s+$", re.I)
 _PART_AFTER_PATTERN = r"\s+of\s+(?:them|whom|those)\b"  # lower-case: for the lower-cased text too
 _PART_AFTER = Lazy(_PART_AFTER_PATTERN, re.IGNORECASE)
+# what _noun_phrase reads before "of", on the lower-cased text (more than the word "of")
+_OF_AFTER = Lazy(r"[\s“”\"‘’']*of")
 # what may stand between a count and an event word after it, on the lower-cased text: the words of
 # a noun phrase (letters, apostrophes, hyphens), quotation marks, auxiliaries, spaces; any character
 # beyond ASCII (more than needed, never less). A class of what may not: faster to compile.
@@ -311,8 +313,25 @@ class Extractor:
     def _may_matter(self, lower: str, rev: str, m: re.Match, offset: int) -> bool:
         """Whether a match of the reader in a block at offset in lower (rev: reversed) may be a
         mention: the block taken as its sentence, more than mentions() lets through."""
-        return not self.reader.counts(m) or self._may_count(
-            lower, rev, offset + m.start(), offset + m.end(), offset
+        start, end = offset + m.start(), offset + m.end()
+        if self.reader.counts(m):
+            return self._may_count(lower, rev, start, end, offset)
+        return self._may_measure(lower, rev, m, start, end, offset)
+
+    def _may_measure(self, lower: str, rev: str, m: re.Match, start: int, end: int, s0: int) -> bool:
+        """Whether the measure m from start to end (in a sentence from s0) may be a mention, as
+        _mention and _measure decide it, on the lower-cased text (rev: reversed). A share needs its
+        verb (the event); any other measure a noun after it, which only an attributive one ("$3bn",
+        "seven-day") or an "of" phrase ("40 days of fighting") may have, or else a verb or a link
+        ("a deal worth"). More, never fewer (tests/test_figures_fastpath.py compares them)."""
+        share = (m.group("pct") or m.group("pts")) and not (m.group("cur") or m.group("curw"))
+        if not share and Reader.attributive(m):
+            return True
+        left_start = max(s0, start - _REACH)
+        if self.verb_before.possible(lower, left_start, start, rev):
+            return True
+        return not share and bool(
+            _OF_AFTER.match(lower, end) or _LINK_BEFORE.possible(lower, left_start, start, rev)
         )
 
     def _may_count(self, lower: str, rev: str, start: int, end: int, s0: int) -> bool:
