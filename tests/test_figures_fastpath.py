@@ -11,6 +11,7 @@ import random
 
 import pytest
 
+from newslint.kinds import figures
 from newslint.kinds.figures import Checker
 from newslint.readers.plain import read
 from newslint.ruleset import load_rule
@@ -102,7 +103,7 @@ def test_scanner_finds_what_finditer_finds() -> None:
             assert [lowered(m) for m in matches] == [lowered(m) for m in READER.regex.finditer(text)], text
 
 
-def test_counts_and_attributive_agree_with_read() -> None:
+def test_counts_unit_and_attributive_agree_with_read() -> None:
     seen = 0
     for doc in DOCS:
         for block in doc.blocks:
@@ -111,6 +112,7 @@ def test_counts_and_attributive_agree_with_read() -> None:
                 if q is None:
                     continue
                 seen += 1
+                assert READER.unit(m) == q.unit, m.group()
                 assert READER.counts(m) == (q.unit == ""), m.group()
                 if q.unit:
                     assert READER.attributive(m) == q.attributive, m.group()
@@ -192,3 +194,20 @@ def test_filters_let_every_measure_mention_through() -> None:
                 assert EXTRACTOR._may_matter(lower, rev, m, offset), text
             offset += len(text) + 1
     assert checked > 200 and dropped > 200
+
+
+def test_check_reads_only_comparable_matches(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The check leaves out the matches whose unit no other match of the article has
+    (kinds.figures._comparable): the findings are those of the check that reads them all."""
+    rng = random.Random(7)
+    checker = Checker(RULE)
+    total = 0
+    for i in range(2000):  # short articles: a unit may be that of one match only, or of two
+        text = "\n\n".join(sentence(rng) for _ in range(rng.randint(2, 4)))
+        doc = read(Source(f"a{i}.txt", text))
+        fast = [(f.span, f.message, f.related) for f in checker.check(doc)]
+        with monkeypatch.context() as patch:
+            patch.setattr(figures, "_comparable", lambda found: found)
+            assert fast == [(f.span, f.message, f.related) for f in checker.check(doc)], text
+        total += len(fast)
+    assert total > 20

@@ -287,6 +287,23 @@ class Reader:
         "$3bn", "5%" may modify the noun after them."""
         return any(m.group("long", "hunit", "ulong", "cur", "pct"))
 
+    @staticmethod
+    def unit(m: re.Match) -> str | None:
+        """The unit of read(m) if it gives a quantity ("" for a count), or None when it gives none."""
+        vague, long, cur, curw, short, short2, pct, pts, hunit, unit = m.group(
+            "vague", "long", "cur", "curw", "short", "short2", "pct", "pts", "hunit", "unit"
+        )
+        if vague:
+            return ""
+        if long:
+            return "day"
+        currency = cur or curw
+        if currency:
+            return CURRENCIES.get(currency.strip().lower(), currency.strip())
+        if short or short2:
+            return None  # "600m" is a distance, not money
+        return "%" if pct else "pt" if pts else "day" if hunit or unit else ""
+
     def read(self, text: str, m: re.Match) -> Quantity | None:
         """The quantity of one match of self.regex in text (or of its lower-cased form in
         text.lower()), or None when it is not one (a year, a date...)."""
@@ -307,14 +324,10 @@ class Reader:
             top_scale = m.group("scale2") or m.group("short2") or scale
             value = _value(m.group("num"), scale or top_scale)  # "between 1.2 and 1.5 million"
             exact = m.group("num").lower() in ("a", "an") and bool(m.group("unit"))
-        currency = m.group("cur") or m.group("curw")
+        unit = self.unit(m)
+        if unit is None:
+            return None
         duration = m.group("hunit") or m.group("unit")
-        if currency:
-            unit = CURRENCIES.get(currency.strip().lower(), currency.strip())
-        elif m.group("short") or m.group("short2"):
-            return None  # "600m" is a distance, not money
-        else:
-            unit = "%" if m.group("pct") else "pt" if m.group("pts") else "day" if duration else ""
         g = Decimal(0) if exact else tolerance(value)
         n, gf = float(value), float(g)
         e = max(gf, self.share * n)

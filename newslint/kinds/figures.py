@@ -19,6 +19,8 @@ The message may use {found}, {line}, {other}, {other_line}.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import partial
@@ -89,6 +91,9 @@ class Checker:
         found = self.extractor.document_matches(texts, prose_lower)
         if sum(map(len, found)) < 2:
             return  # each mention is one of these matches, and a conflict needs two mentions
+        found = _comparable(found)
+        if not any(found):
+            return
         for i, matches in enumerate(found):
             if matches:
                 block = blocks[i]
@@ -118,6 +123,20 @@ class Checker:
 # a case-insensitive regex matches "kılled" as "killed", but the figure tables are looked up by
 # ASCII words: the rule reads these letters as the ASCII ones, one for one (offsets stay the same)
 _AS_ASCII = str.maketrans(ODD_CASE_LETTERS, "IisK")
+
+
+def _comparable(found: list[list[re.Match]]) -> list[list[re.Match]]:
+    """The matches of each block that share their unit with another match of the document: a
+    conflict is between two mentions of one unit (a part and its whole are both counts), and the
+    mention of a match depends on no mention but the counts before it (mentions() reads them for
+    elided nouns and wholes), so the others would be read in vain."""
+    units = [Reader.unit(m) for matches in found for m in matches]
+    seen = Counter(units)
+    if None not in seen and min(seen.values()) > 1:
+        return found  # each is comparable
+    seen[None] = 0  # no quantity at all
+    each = iter(units)
+    return [[m for m in matches if seen[next(each)] > 1] if matches else matches for matches in found]
 
 
 def _sentences(block: Block) -> list[tuple[int, int]]:
