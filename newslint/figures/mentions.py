@@ -61,8 +61,6 @@ _CHANGE_AFTER = Lazy(r"\s*,?\s+(?:up|down)\s+from\b|\s+(?:ago|earlier|later|befo
 _PART_BEFORE = Tail(r"(?:\bincluding|\bamong\s+(?:them|whom|those)|\bof\s+(?:whom|them|those))\s+$", re.I)
 _PART_AFTER_PATTERN = r"\s+of\s+(?:them|whom|those)\b"  # lower-case: for the lower-cased text too
 _PART_AFTER = Lazy(_PART_AFTER_PATTERN, re.IGNORECASE)
-# what _noun_phrase reads before "of", on the lower-cased text (more than the word "of")
-_OF_AFTER = Lazy(r"[\s“”\"‘’']*of")
 # what may stand between a count and an event word after it, on the lower-cased text: the words of
 # a noun phrase (letters, apostrophes, hyphens), quotation marks, auxiliaries, spaces; any character
 # beyond ASCII (more than needed, never less). A class of what may not: faster to compile.
@@ -310,29 +308,32 @@ class Extractor:
         times = frozenset(_time_key(t.group()) for t in _TIME.finditer(text, s0, s1))
         return times, bool(_ANOTHER.search(text, s0, s1))
 
-    def _may_matter(self, lower: str, rev: str, m: re.Match, offset: int) -> bool:
-        """Whether a match of the reader in a block at offset in lower (rev: reversed) may be a
-        mention: the block taken as its sentence, more than mentions() lets through."""
+    def _may_matter(self, lower: str, rev: str, m: re.Match, offset: int, text: str) -> bool:
+        """Whether a match of the reader in a block (text) at offset in lower (rev: reversed) may be
+        a mention: the block taken as its sentence, more than mentions() lets through."""
         start, end = offset + m.start(), offset + m.end()
         if self.reader.counts(m):
             return self._may_count(lower, rev, start, end, offset)
-        return self._may_measure(lower, rev, m, start, end, offset)
+        return self._may_measure(lower, rev, m, offset, text)
 
-    def _may_measure(self, lower: str, rev: str, m: re.Match, start: int, end: int, s0: int) -> bool:
-        """Whether the measure m from start to end (in a sentence from s0) may be a mention, as
-        _mention and _measure decide it, on the lower-cased text (rev: reversed). A share needs its
-        verb (the event); any other measure a noun after it, which only an attributive one ("$3bn",
-        "seven-day") or an "of" phrase ("40 days of fighting") may have, or else a verb or a link
-        ("a deal worth"). More, never fewer (tests/test_figures_fastpath.py compares them)."""
+    def _may_measure(self, lower: str, rev: str, m: re.Match, offset: int, text: str) -> bool:
+        """Whether the measure m of a block (text) at offset in lower (rev: reversed) may be a
+        mention, as _mention and _measure decide it, the block taken as its sentence. A share needs
+        its verb (the event); any other measure a verb, a link ("a deal worth") or a noun after it
+        (the noun phrase of _mention, up to the block's end: the sentence's has no other first
+        word, as a sentence ends before a space). More, never fewer (tests/test_figures_fastpath.py
+        compares them)."""
+        start = offset + m.start()
+        left_start = max(offset, start - _REACH)
         share = (m.group("pct") or m.group("pts")) and not (m.group("cur") or m.group("curw"))
-        if not share and Reader.attributive(m):
-            return True
-        left_start = max(s0, start - _REACH)
         if self.verb_before.possible(lower, left_start, start, rev):
             return True
-        return not share and bool(
-            _OF_AFTER.match(lower, end) or _LINK_BEFORE.possible(lower, left_start, start, rev)
-        )
+        if share:
+            return False
+        if _LINK_BEFORE.possible(lower, left_start, start, rev):
+            return True
+        end = m.end()
+        return bool(self._noun_phrase(text, end, min(len(text), end + _REACH), Reader.attributive(m)))
 
     def _may_count(self, lower: str, rev: str, start: int, end: int, s0: int) -> bool:
         """Whether the count from start to end (in a sentence from s0) may be a mention, as _mention

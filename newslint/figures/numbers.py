@@ -19,7 +19,7 @@ from functools import cached_property
 from newslint.figures.tail import Lazy, Tail, folded
 
 INF = math.inf
-Keep = Callable[[str, str, re.Match, int], bool]
+Keep = Callable[[str, str, re.Match, int, str], bool]
 
 # --- intervals ----------------------------------------------------------------------------------
 
@@ -504,7 +504,7 @@ class Scanner:
         """The matches of the quantity regex in each of texts, where lower is
         "\n".join(texts).lower(); None when lower cannot stand for the texts (see foldable). The
         matches may be on the lower-cased texts. With keep, only the matches m of a text at offset
-        start in lower for which keep(lower, rev, m, start) holds (rev: lower reversed)."""
+        start in lower for which keep(lower, rev, m, start, text) holds (rev: lower reversed)."""
         n = len(lower)
         if n != sum(map(len, texts)) + len(texts) - 1 or "ı" in lower or "ſ" in lower:
             return None  # see foldable()
@@ -534,7 +534,7 @@ class Scanner:
                     continue
                 m = regex.match(text, p)
                 if m:
-                    if keep is None or keep(lower, rev, m, start):
+                    if keep is None or keep(lower, rev, m, start, texts[k]):
                         found.append(m)
                     p = m.end()
                 else:
