@@ -58,6 +58,7 @@ NUMBERS = [
 NOUNS = [
     "people", "civilians", "children", "jobs", "workers", "", "Syrian civilians", "of them", "more people",
     "other cases", "deaths", "lives", "fine", "of the vote", "sentence", "deal", "“people”", "'people'",
+    "young male civilians", "of the young men",
 ]  # fmt: skip
 ENDS = [
     ".", ", officials said.", " in the attack.", " since it began.", " killed.", " were killed.", " died.",

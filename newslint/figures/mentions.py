@@ -49,6 +49,14 @@ _WORD = r"([A-Za-z][\w'’-]*)"
 _WORD_STARTS = Lazy(r"(?<![\w'’-])[\w'’-]*?[A-Za-z]", re.IGNORECASE)
 _TRANSPARENT = frozenset("“”\"‘’'")
 _DETERMINERS = frozenset("the a an its their his her our this these those them whom".split())
+_SPACES = r"[\s“”\"‘’']*"  # what _noun_phrase skips before a word: spaces, quotation marks
+_WORD_END = r"(?![a-z'’-])"
+# what _noun_phrase may read after a count, on the lower-cased text: "of" and determiners, then up to
+# three words, each letters or one character beyond ASCII (more than it reads, never less)
+_NOUN_PHRASE_LOWER = (
+    rf"(?:{_SPACES}of{_WORD_END}(?:{_SPACES}(?:{'|'.join(sorted(_DETERMINERS))}){_WORD_END})*)?"
+    rf"(?:{_SPACES}(?:[a-z][a-z'’-]*{_WORD_END}|[^\x00-\x7f])){{0,3}}"
+)
 _CHANGE_BEFORE = Tail(
     r"\b(?:rose|risen|rising|rises|fell|fallen|falling|falls|increased|increases|decreased|jumped|climbed|"
     r"dropped|grew|grown|declined|surged|plunged|doubled|tripled|soared|slumped|up|down)\s+(?:to\s+|by\s+)?$"
@@ -61,10 +69,6 @@ _CHANGE_AFTER = Lazy(r"\s*,?\s+(?:up|down)\s+from\b|\s+(?:ago|earlier|later|befo
 _PART_BEFORE = Tail(r"(?:\bincluding|\bamong\s+(?:them|whom|those)|\bof\s+(?:whom|them|those))\s+$", re.I)
 _PART_AFTER_PATTERN = r"\s+of\s+(?:them|whom|those)\b"  # lower-case: for the lower-cased text too
 _PART_AFTER = Lazy(_PART_AFTER_PATTERN, re.IGNORECASE)
-# what may stand between a count and an event word after it, on the lower-cased text: the words of
-# a noun phrase (letters, apostrophes, hyphens), quotation marks, auxiliaries, spaces; any character
-# beyond ASCII (more than needed, never less). A class of what may not: faster to compile.
-_PHRASE_CHAR = r"[^\x00-\x08\x0e-\x1b!#-&(-,.-@\[-`{-\x7f]"
 _LINK_BEFORE = Tail(
     _WORD + r"\s*,?\s+(?:(?:is|was|are|were|will\s+be|would\s+be|has\s+been|had\s+been)\s+)?"
     r"(?:worth|valued\s+at|of|totall?ing|amounting\s+to|at\s+a\s+cost\s+of)\s+$",
@@ -213,11 +217,13 @@ class Extractor:
         self.agent_after = Lazy(r"\s+(?:in|by|during|from)\s+", re.IGNORECASE)
         # the fast path (_may_count), on the lower-cased text: a count is a mention only with an event
         # word or a part phrase close to it, so most counts are dropped before they are even read.
-        # Before it: event_before's or _PART_BEFORE's gate; after it, count_after: a part phrase, or an
-        # event word after nothing but words (None: event words beyond ASCII, no fast path).
+        # Before it: event_before's or _PART_BEFORE's gate; after it, count_after: a part phrase, or
+        # event_after after what _noun_phrase may read (None: event words beyond ASCII, no fast path).
         words = [_key(w) for w in event_words]
         trie = phrase_trie(words) if all(w.isascii() for w in words) else None
-        self.count_after = Lazy(rf"{_PART_AFTER_PATTERN}|{_PHRASE_CHAR}*?\s(?={trie})") if trie else None
+        self.count_after = (
+            Lazy(rf"{_PART_AFTER_PATTERN}|{_NOUN_PHRASE_LOWER}\s+(?:{AUX}\s+)*(?:{trie})\b") if trie else None
+        )
         vb = _phrases(list(verbs))
         self.verb_before = Tail(
             rf"{_WORD}{_APPENDIX}\s+(?:{AUX}\s+)*({vb})\s+(?:(?:the|its|their|his|her|an?)\s+([\w'’-]+)\s+)?"
