@@ -15,7 +15,7 @@ from newslint.dupes.fingerprint import (
     canonical_fingerprint,
     extract,
     fingerprint,
-    shingle_hashes,
+    hash_texts,
     signatures,
 )
 from newslint.dupes.lsh import band_pairs
@@ -101,11 +101,12 @@ def python_shingles(text: str, k: int) -> list[str]:
 def test_shingle_hashes_equal_the_hashes_of_the_shingles_written_out(k):
     texts = ["", "one", "one two", "one two three", "one two three four five six", ""]
     texts += ["café über straße naïve", "one two three four five six", "жёлтый дом у реки стоит", "x"]
-    hashes, offsets = shingle_hashes(texts, [len(t.split()) for t in texts], k)
+    hashes, offsets, whole = hash_texts(texts, [len(t.split()) for t in texts], k)
     assert hashes.dtype == np.uint64 and offsets.tolist()[0] == 0 and len(offsets) == len(texts) + 1
     for i, text in enumerate(texts):
         got = hashes[offsets[i] : offsets[i + 1]].tolist()
         assert got == [python_shingle_hash(s) for s in python_shingles(text, k)], text
+        assert whole[i] == python_shingle_hash(text)
     # the same shingle hashes alike wherever it stands
     assert hashes[offsets[4]] == hashes[offsets[7]] != hashes[offsets[4] + 1]
 

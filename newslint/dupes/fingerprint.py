@@ -162,13 +162,6 @@ class Hashed(NamedTuple):
     texts: np.ndarray  # uint64 hash of each whole text: equal texts hash alike
 
 
-def shingle_hashes(texts: list[str], counts: list[int], k: int) -> tuple[np.ndarray, np.ndarray]:
-    """The 64-bit hashes of each text's k-word shingles, one flat array, and the offsets of each
-    text's hashes in it (len(texts) + 1 of them). See hash_texts."""
-    hashed = hash_texts(texts, counts, k)
-    return hashed.shingles, hashed.offsets
-
-
 def hash_texts(texts: list[str], counts: list[int], k: int) -> Hashed:
     """The 64-bit hashes of each text's k-word shingles and of each whole text. Equal shingles
     hash alike wherever they are. texts hold words joined by single spaces (no other whitespace);
