@@ -263,6 +263,7 @@ def lint_paths(
         ctx = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
         # what this process made so far (rules, compiled patterns, numpy) out of the workers'
         # collections: they would scan it all at their first, and copy the pages they touch
+        frozen = gc.get_freeze_count()
         gc.freeze()
         try:
             with ProcessPoolExecutor(
@@ -274,7 +275,8 @@ def lint_paths(
                     for chunk in results:
                         add(chunk)
         finally:
-            gc.unfreeze()
+            if not frozen:  # unfreeze() thaws all: only when the caller had frozen nothing
+                gc.unfreeze()
     else:
         for paths_ in chunks:
             add(_lint_chunk(paths_))

@@ -313,3 +313,20 @@ def test_a_parallel_run_leaves_the_collector_as_it_found_it_and_workers_collect(
     finally:
         gc.set_threshold(*threshold)
         gc.enable()
+
+
+def test_hash_texts_refuses_counts_that_do_not_match_the_texts():
+    with pytest.raises(ValueError, match="single spaces"):
+        hash_texts(["one two three four"], [5], 3)
+    with pytest.raises(ValueError, match="single spaces"):
+        hash_texts(["one two", "three"], [2], 3)
+
+
+def test_a_huge_text_does_not_stay_in_the_power_tables():
+    from newslint.dupes import fingerprint as fp
+
+    big = " ".join(["harbour"] * 400_000)  # 3.2 MB
+    fp.hash_texts([big], [400_000], 3)
+    assert len(fp._powers[0]) <= fp._POWERS_KEPT
+    small = fp.hash_texts(["one two three four"], [4], 3)
+    assert small.shingles.tolist() == [python_shingle_hash(s) for s in ("one two three", "two three four")]

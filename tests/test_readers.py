@@ -357,3 +357,35 @@ def test_residue_deletion_in_html_keeps_other_paragraphs():
     assert found[0].fix is None  # its line holds another paragraph
     edit = found[1].fix.edits[0]
     assert html[edit.span.start : edit.span.end] == "<p>Advertisement</p>\n"
+
+
+@pytest.mark.parametrize("name", ["page.html", "story.md", "story.txt"])
+def test_reading_and_linting_a_document_leave_no_reference_cycles(name):
+    """A check run keeps the cycle collector off: readers and rules must leave nothing that only
+    the collector would free (the HTML reader's element tree points both ways)."""
+    import gc
+
+    body = "<div class='story'><p>The council voted <b>on Tuesday</b> to close the bridge.</p>"
+    body += "<ul><li>One lane</li><li>Two lanes</li></ul></br><p>Crews will start in May.</p></div>"
+    text = {
+        "page.html": f"<html><head><title>Bridge</title></head><body>{body}<footer>x</footer></body></html>",
+        "story.md": "# Bridge\n\nThe council voted *on Tuesday*.\n\n- One lane\n- Two lanes\n\n> In May.\n",
+        "story.txt": "Bridge\n\nThe council voted on Tuesday.\n\nCrews will start in May.\n",
+    }[name]
+    from newslint.config import Config
+    from newslint.engine import RUN_LEVEL_KINDS, Linter, select_rules
+
+    linter = Linter([r for r in select_rules(Config()) if r.kind not in RUN_LEVEL_KINDS])
+    linter.lint(read_document(Source(name, text)))  # first uses (parsers, lazy patterns) come once
+    was = gc.isenabled()
+    gc.collect()
+    gc.disable()
+    try:
+        for _ in range(5):
+            doc = read_document(Source(name, text))
+            assert doc.blocks
+            linter.lint(doc)  # nor do the rules
+        assert gc.collect() == 0
+    finally:
+        if was:
+            gc.enable()

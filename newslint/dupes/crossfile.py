@@ -237,8 +237,9 @@ def _in_run(
 
 def _exact_groups(norms: list[str], hashes: np.ndarray) -> list[list[int]]:
     """The paragraphs of each distinct text, in order, the texts in order of first appearance:
-    grouped by their hashes in numpy, checked by their texts (if two texts shared a hash, which a
-    64-bit hash makes all but impossible, they are grouped by text instead)."""
+    grouped by their hashes in numpy, checked by their texts. Two different texts share a hash by
+    chance all but never, but they can be made to (the hash is polynomial modulo 2**64: a
+    Thue-Morse text and its complement collide); then they are grouped by text instead."""
     import numpy as np
 
     _, first, inverse, sizes = np.unique(hashes, return_index=True, return_inverse=True, return_counts=True)

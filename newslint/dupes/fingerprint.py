@@ -168,6 +168,8 @@ def hash_texts(texts: list[str], counts: list[int], k: int) -> Hashed:
     counts are their numbers of words. A text of k words or fewer is one shingle, the whole text."""
     import numpy as np
 
+    if not texts:
+        return Hashed(np.zeros(0, np.uint64), np.zeros(1, np.uint64), np.zeros(0, np.uint64))
     data = "\n".join(texts).encode()
     n = len(data)
     power, inverse = _powers_upto(n + 1)
@@ -175,10 +177,12 @@ def hash_texts(texts: list[str], counts: list[int], k: int) -> Hashed:
     prefix = np.zeros(n + 1, np.uint64)
     np.cumsum(byte * power[:n], out=prefix[1:])  # uint64 arithmetic wraps: modulo 2**64
     breaks = np.flatnonzero((byte == 32) | (byte == 10))  # a space between words, "\n" between texts
-    word_start = np.concatenate((np.zeros(1, np.int64), breaks + 1))
-    word_end = np.concatenate((breaks, np.full(1, n, np.int64)))
     words = np.asarray(counts, np.int64)
     slots = np.maximum(words, 1)  # an empty text is one empty word between its "\n"s
+    if len(breaks) + 1 != slots.sum():
+        raise ValueError("hash_texts: texts must be words joined by single spaces, as many as counts says")
+    word_start = np.concatenate((np.zeros(1, np.int64), breaks + 1))
+    word_end = np.concatenate((breaks, np.full(1, n, np.int64)))
     first_slot = np.cumsum(slots) - slots
     long = words > k
     shingles = np.where(long, words - k + 1, 1)
@@ -193,19 +197,24 @@ def hash_texts(texts: list[str], counts: list[int], k: int) -> Hashed:
     return Hashed(_mix(hashes), offsets.astype(np.uint64), _mix(whole))
 
 
+_POWERS_KEPT = 1 << 21  # powers kept between calls (32 MiB); a longer text gets its own
+
+
 def _powers_upto(n: int) -> tuple[np.ndarray, np.ndarray]:
     import numpy as np
 
-    if not _powers or len(_powers[0]) < n:
-        size = max(n, 1 << 16, 2 * len(_powers[0]) if _powers else 0)
-        made = []
-        for base in (_BASE, _BASE_INVERSE):
-            p = np.empty(size, np.uint64)
-            p[0] = 1
-            np.cumprod(np.full(size - 1, base, np.uint64), out=p[1:])
-            made.append(p)
+    if _powers and len(_powers[0]) >= n:
+        return _powers[0], _powers[1]
+    size = max(n, 1 << 16, min(2 * len(_powers[0]), _POWERS_KEPT) if _powers else 0)
+    made = []
+    for base in (_BASE, _BASE_INVERSE):
+        p = np.empty(size, np.uint64)
+        p[0] = 1
+        np.cumprod(np.full(size - 1, base, np.uint64), out=p[1:])
+        made.append(p)
+    if size <= _POWERS_KEPT:
         _powers[:] = made
-    return _powers[0], _powers[1]
+    return made[0], made[1]
 
 
 def _mix(z: np.ndarray) -> np.ndarray:

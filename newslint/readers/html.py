@@ -441,4 +441,17 @@ def read(source: Source) -> Document:
     root, elements = _parse(text)
     out = _Builder(text)
     _walk(_article(text, root, elements), out)
-    return Document(source, out.blocks, _title(text, elements))
+    doc = Document(source, out.blocks, _title(text, elements))
+    _untie(root)
+    return doc
+
+
+def _untie(root: _El) -> None:
+    """Break the element tree's reference cycles (parent and block pointers) once the page is read:
+    then it is freed as soon as it is dropped, with no cycle collector (a check run keeps the
+    collector off where it can: see api.no_cycle_collection)."""
+    stack = [root]
+    while stack:
+        el = stack.pop()
+        el.parent = el.blk = None
+        stack.extend(k for k in el.kids if type(k) is _El)
