@@ -87,3 +87,13 @@ def test_repeated_full_name_takes_the_whole_title():
 def test_number_agreement_skips_modal_verbs_and_mass_nouns():
     text = "Multiple choice can help students. Crews moved various machinery and footage aired.\n"
     assert lint(text, "number-agreement") == []
+
+
+def test_number_agreement_leaves_uncountable_nouns_alone():
+    # "health" and "safety" have no plural to offer: a modifier of the noun after "and"
+    text = (
+        "The watch adds several key health and fitness features. Numerous road safety and "
+        "housing groups objected, while numerous opposition faction and extremist groups met.\n"
+    )
+    rows = lint(text, "number-agreement")
+    assert where(rows) == [("number-agreement", 1, 113, "numerous opposition faction")]
