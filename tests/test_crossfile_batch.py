@@ -12,13 +12,14 @@ from newslint.dupes.crossfile import Collector, cross_file_findings
 from newslint.dupes.fingerprint import (
     Params,
     StopList,
+    band_keys,
     canonical_fingerprint,
     extract,
     fingerprint,
     hash_texts,
     signatures,
 )
-from newslint.dupes.lsh import band_pairs
+from newslint.dupes.lsh import band_pairs, candidate_pairs, unique_pairs
 from newslint.engine import Linter, select_rules
 from newslint.kinds.cross_file import STOP_PHRASES
 from newslint.readers import read_document
@@ -186,6 +187,25 @@ def test_band_pairs_star_centre_is_the_first_id_of_an_over_full_bucket():
     assert {tuple(p) for p in pairs.tolist()} == expected
 
 
+@pytest.mark.parametrize("n", [1, 2, 3, 64, 65, 1000])
+def test_candidate_pairs_in_one_sort_equal_the_bands_one_by_one(n):
+    """All bands sorted at once, rows packed into the keys' low bits: the same pairs and over-full
+    buckets as band_pairs band by band, stars included."""
+    rng = np.random.default_rng(n)
+    prototypes = rng.integers(0, 2**32, size=(12, 128), dtype=np.uint64).astype(np.uint32)
+    sig = prototypes[rng.integers(0, 12, size=n)]
+    noise = rng.random((n, 128)) < 0.05  # some bands of some rows differ from their prototype's
+    sig[noise] = rng.integers(0, 2**32, size=int(noise.sum()), dtype=np.uint64).astype(np.uint32)
+    keys = band_keys(sig, 32)
+    ids = np.arange(n)
+    by_band = [band_pairs(np.ascontiguousarray(keys[:, b]), ids, 6) for b in range(32)]
+    pairs, capped = candidate_pairs(keys, 6)
+    assert pairs.tolist() == unique_pairs(p for p, _ in by_band).tolist()
+    assert capped == sum(c for _, c in by_band)
+    if n >= 64:
+        assert capped > 0 and len(pairs) > n
+
+
 def write_articles(tmp_path, n: int) -> list[str]:
     paths = []
     for name, text in make_articles(n).items():
@@ -260,11 +280,16 @@ def test_exact_groups_follow_the_texts_in_order_of_first_appearance():
 
     norms = ["bridge closed", "ferry late", "bridge closed", "port strike", "ferry late", "bridge closed"]
     hashes = np.array([hash(n) % 1000 for n in norms], dtype=np.uint64)
-    assert _exact_groups(norms, hashes) == [[0, 2, 5], [1, 4], [3]]
-    # two different texts with one hash (which 64 bits make all but impossible) are kept apart
-    clash = np.array([7, 9, 7, 7, 9, 7], dtype=np.uint64)
-    assert _exact_groups(norms, clash) == [[0, 2, 5], [1, 4], [3]]
-    assert _exact_groups(["a"], np.array([3], dtype=np.uint64)) == [[0]]
+    for groups in (
+        _exact_groups(norms, hashes),
+        # two different texts with one hash (which 64 bits make all but impossible) are kept apart
+        _exact_groups(norms, np.array([7, 9, 7, 7, 9, 7], dtype=np.uint64)),
+    ):
+        assert groups.members == [[0, 2, 5], [1, 4], [3]]
+        assert groups.firsts.tolist() == [0, 1, 3]
+        assert groups.copied == {0, 1}
+    single = _exact_groups(["a"], np.array([3], dtype=np.uint64))
+    assert (single.members, single.firsts.tolist(), single.copied) == ([[0]], [0], set())
 
 
 def test_articles_carry_the_hash_of_each_paragraph_text():

@@ -131,8 +131,10 @@ def cross_file_findings(
     if index_path:
         _in_index(docs, run, collect.params, o, index_path, copies, counts)
     out: dict[str, list[Finding]] = {}
+    related_of: dict[Copy, Related] = {}  # a paragraph copied into n articles is in n findings
     for k, found in copies.items():
-        found.sort(key=lambda c: (-c.score, c.path, c.line))
+        if len(found) > 1:
+            found.sort(key=lambda c: (-c.score, c.path, c.line))
         first = found[0]
         n = counts[k]
         message = render(
@@ -141,10 +143,12 @@ def cross_file_findings(
             count=n,
             more=f" and {n - 1} other place{'s' if n > 2 else ''}" if n > 1 else "",
         )
-        related = [
-            Related(c.path, c.line, c.column, c.end_line, c.end_column, f"copy ({_form(c.score)})")
-            for c in found[: o.max_related]
-        ]
+        related = []
+        for c in found[: o.max_related]:
+            r = related_of.get(c)
+            if r is None:
+                r = related_of[c] = Related(*c[1:], f"copy ({_form(c.score)})")
+            related.append(r)
         span = Span(*run.places[k])
         out.setdefault(docs[run.doc[k]].path, []).append(finding(rule, span, message, None, related))
     for findings in out.values():
@@ -170,10 +174,17 @@ class Paragraphs:
         self.first = list(accumulate((len(a.norms) for a in docs[:-1]), initial=0))  # of each article
         self.norms = [n for a in docs for n in a.norms]
         self.places = [p for a in docs for p in a.places]
+        self._copies: dict[tuple[int, float], Copy] = {}
 
-    def copy(self, k: int, score: float, path: str) -> Copy:
-        d = self.doc[k]
-        return Copy(score, path, *self.docs[d].location(k - self.first[d]))
+    def copy(self, k: int, score: float) -> Copy:
+        """Paragraph k as a copy with this score (made once: a paragraph copied into n articles
+        is a copy in each of their findings)."""
+        c = self._copies.get((k, score))
+        if c is None:
+            d = self.doc[k]
+            doc = self.docs[d]
+            c = self._copies[k, score] = Copy(score, doc.path, *doc.location(k - self.first[d]))
+        return c
 
 
 def _form(score: float) -> str:
@@ -192,12 +203,13 @@ def _in_run(
 
     from newslint.dupes.lsh import candidate_pairs, verify
 
-    members = _exact_groups(run.norms, np.concatenate([doc.hashes for doc in docs]))
-    reps = [run.norms[m[0]] for m in members]
-    keys = np.concatenate([doc.keys for doc in docs])[[m[0] for m in members]]
+    members, firsts, copied = _exact_groups(run.norms, np.concatenate([doc.hashes for doc in docs]))
+    keys = np.concatenate([doc.keys for doc in docs])[firsts]
     pairs, _ = candidate_pairs(keys, o.max_bucket)
     a, b = pairs[:, 0].tolist(), pairs[:, 1].tolist()
-    scores = verify([reps[i] for i in a], [reps[j] for j in b], o.threshold, o.scorer)
+    norms = run.norms
+    left, right = [norms[members[g][0]] for g in a], [norms[members[h][0]] for h in b]
+    scores = verify(left, right, o.threshold, o.scorer)
     linked: dict[int, list[tuple[int, float]]] = defaultdict(list)
     for g, h, s in zip(a, b, scores.tolist(), strict=True):
         if s >= o.threshold:
@@ -215,13 +227,12 @@ def _in_run(
             docs_in[h] = Counter(doc_of[k] for k in m)
         return len(m) - docs_in[h][d]
 
-    copied = {g for g, m in enumerate(members) if len(m) > 1}  # texts with exact copies
-    for g in sorted(copied.union(linked)):
+    for g in sorted(linked.keys() | copied):
         m = members[g]
         near = [(g, 100.0), *sorted(linked.get(g, ()), key=lambda x: -x[1])]
         for k in m:
             d = doc_of[k]
-            n = sum(elsewhere(h, d) for h, _ in near)
+            n = sum([elsewhere(h, d) for h, _ in near])
             if not n:
                 continue
             counts[k] += n
@@ -232,37 +243,49 @@ def _in_run(
                         break
                     od = doc_of[other]
                     if od != d:
-                        found.append(run.copy(other, s, docs[od].path))
+                        found.append(run.copy(other, s))
 
 
-def _exact_groups(norms: list[str], hashes: np.ndarray) -> list[list[int]]:
-    """The paragraphs of each distinct text, in order, the texts in order of first appearance:
-    grouped by their hashes in numpy, checked by their texts. Two different texts share a hash by
-    chance all but never, but they can be made to (the hash is polynomial modulo 2**64: a
-    Thue-Morse text and its complement collide); then they are grouped by text instead."""
+class Groups(NamedTuple):
+    members: list[list[int]]  # the paragraphs of each distinct text, in order
+    firsts: np.ndarray  # the first paragraph of each
+    copied: set[int]  # the groups of more than one paragraph
+
+
+def _exact_groups(norms: list[str], hashes: np.ndarray) -> Groups:
+    """The paragraphs of each distinct text, the texts in order of first appearance: grouped by
+    their hashes in numpy, checked by their texts. Two different texts share a hash by chance all
+    but never, but they can be made to (the hash is polynomial modulo 2**64: a Thue-Morse text and
+    its complement collide); then they are grouped by text instead."""
     import numpy as np
 
     _, first, inverse, sizes = np.unique(hashes, return_index=True, return_inverse=True, return_counts=True)
     order = np.argsort(first, kind="stable")  # groups in order of first appearance
-    members: list[list[int]] = [[k] for k in first[order].tolist()]
+    firsts = first[order]
+    members: list[list[int]] = [[k] for k in firsts.tolist()]
     sizes = sizes[order]
-    if len(members) < len(norms):
+    copied = np.flatnonzero(sizes > 1).tolist()
+    if copied:
         rank = np.empty_like(order)
         rank[order] = np.arange(len(order))
         by_group = np.argsort(rank[inverse.ravel()], kind="stable").tolist()  # group after group
         ends = np.cumsum(sizes).tolist()
-        for g in np.flatnonzero(sizes > 1).tolist():
+        for g in copied:
             members[g] = m = by_group[ends[g] - int(sizes[g]) : ends[g]]
             if any(norms[k] != norms[m[0]] for k in m):
                 return _groups_by_text(norms)
-    return members
+    return Groups(members, firsts, set(copied))
 
 
-def _groups_by_text(norms: list[str]) -> list[list[int]]:
+def _groups_by_text(norms: list[str]) -> Groups:
+    import numpy as np
+
     groups: dict[str, list[int]] = {}
     for k, norm in enumerate(norms):
         groups.setdefault(norm, []).append(k)
-    return list(groups.values())
+    members = list(groups.values())
+    firsts = np.array([m[0] for m in members], dtype=np.int64)
+    return Groups(members, firsts, {g for g, m in enumerate(members) if len(m) > 1})
 
 
 def _in_index(

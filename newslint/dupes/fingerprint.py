@@ -7,7 +7,6 @@ later, runs them unchanged. Only `lsh.candidate_pairs` needs all keys of one ban
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -111,6 +110,8 @@ def extract(doc: Document, params: Params, stop: StopList | None = None) -> list
 
 
 def text_hash(norm: str) -> int:
+    import hashlib  # here: loading OpenSSL costs a check run 3 ms it does not need
+
     return int.from_bytes(hashlib.blake2b(norm.encode(), digest_size=8).digest(), "little", signed=True)
 
 
