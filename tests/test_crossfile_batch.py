@@ -230,6 +230,34 @@ def run(paths: list[str], jobs: int):
     return results, found
 
 
+def test_each_document_is_freed_before_the_next_is_read(tmp_path, monkeypatch):
+    """A partition's documents do not pile up until its fingerprints are made: each goes once
+    linted and prepared, and the articles equal those collected from the documents together."""
+    import weakref
+
+    paths = write_articles(tmp_path, 12)
+    alive, collect = [], Collector.for_run(cross_rule())
+    read = api.read_document
+
+    def reading(source):
+        assert all(r() is None for r in alive), "an earlier document is still alive"
+        doc = read(source)
+        alive.append(weakref.ref(doc))
+        return doc
+
+    monkeypatch.setattr(api, "read_document", reading)
+    api._init_worker(Linter(select_rules(Config())), collect)
+    results = api._lint_chunk(paths)
+    monkeypatch.undo()
+    docs = [read_document(r.source) for r in results if r.source is not None]
+    together = collect.many(docs)
+    got = [r.article for r in results if r.article is not None]
+    assert len(got) == len(together) == len(paths) - 1  # a010.txt is binary
+    for a, b in zip(got, together, strict=True):
+        assert (a.path, a.norms, a.places) == (b.path, b.norms, b.places)
+        assert np.array_equal(a.keys, b.keys) and np.array_equal(a.hashes, b.hashes)
+
+
 def test_serial_and_parallel_runs_give_the_same_findings(tmp_path, monkeypatch):
     paths = write_articles(tmp_path, 150)
     monkeypatch.setattr(api, "CHUNK_FILES", 16)

@@ -85,23 +85,44 @@ class Collector:
 
     def many(self, docs: list[Document]) -> list[Article]:
         """The Articles of a partition of documents: fingerprinted together, in one batch."""
+        return self.finish([self.prepare(doc) for doc in docs])
+
+    def prepare(self, doc: Document) -> Prepared:
+        """What the fingerprints need of a document, so that the document can go at once (a
+        document freed while its objects are still in the cache costs half as much to free)."""
         stop = self.__dict__.get("_stop") or self.__dict__.setdefault(
             "_stop", StopList(self.params.stop_phrases)
         )
-        found = [[(block, words) for _, block, words in paragraphs(doc, self.params, stop)] for doc in docs]
-        norms = [[" ".join(words) for _, words in paras] for paras in found]
-        counts = [len(words) for paras in found for _, words in paras]
+        paras = [(block, words) for _, block, words in paragraphs(doc, self.params, stop)]
+        places = []
+        for block, _ in paras:
+            span = block.span()
+            places.append((span.start, span.end))
+        norms = [" ".join(words) for _, words in paras]
+        return Prepared(doc.path, norms, [len(words) for _, words in paras], places, doc.source.index)
+
+    def finish(self, prepared: list[Prepared]) -> list[Article]:
+        """The Articles of a partition's prepared documents, fingerprinted together."""
         params = self.params
-        hashed = hash_texts([n for texts in norms for n in texts], counts, params.shingle)
+        counts = [n for p in prepared for n in p.counts]
+        hashed = hash_texts([n for p in prepared for n in p.norms], counts, params.shingle)
         keys = band_keys(minhash(hashed.shingles, hashed.offsets, params), params.bands)
         out, at = [], 0
-        for doc, paras, texts in zip(docs, found, norms, strict=True):
-            spans = [block.span() for block, _ in paras]
-            places = [(s.start, s.end) for s in spans]
-            part = slice(at, at + len(paras))
-            out.append(Article(doc.path, texts, places, keys[part], doc.source.index, hashed.texts[part]))
-            at += len(paras)
+        for p in prepared:
+            part = slice(at, at + len(p.norms))
+            out.append(Article(p.path, p.norms, p.places, keys[part], p.index, hashed.texts[part]))
+            at += len(p.norms)
         return out
+
+
+class Prepared(NamedTuple):
+    """A document's comparable paragraphs, before fingerprinting (see Collector.prepare)."""
+
+    path: str
+    norms: list[str]
+    counts: list[int]  # words of each norm
+    places: list[tuple[int, int]]
+    index: LineIndex
 
 
 class Copy(NamedTuple):  # a tuple: made thousands of times, three times quicker than a frozen dataclass
