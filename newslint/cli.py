@@ -103,6 +103,7 @@ def check(
             baseline_file=baseline,
             write_baseline=write_baseline,
             statistics=statistics,
+            exiting=True,  # main() exits at once after a check: see _exit_now
         )
     except NewslintError as exc:
         raise _fail(str(exc), exc.exit_code) from None

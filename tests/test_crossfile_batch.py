@@ -383,3 +383,26 @@ def test_a_huge_text_does_not_stay_in_the_power_tables():
     assert len(fp._powers[0]) <= fp._POWERS_KEPT
     small = fp.hash_texts(["one two three four"], [4], 3)
     assert small.shingles.tolist() == [python_shingle_hash(s) for s in ("one two three", "two three four")]
+
+
+def test_a_run_that_ends_the_process_leaves_its_results_to_the_exit(tmp_path, monkeypatch):
+    """The CLI exits at once after a check: the run's results are left alive for the exit to drop,
+    not freed one object at a time. A library caller's run keeps nothing."""
+    from newslint import runner
+
+    monkeypatch.setattr(runner, "_LEFT_FOR_EXIT", [])
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    write_articles(folder, 30)
+    reports = []
+    for exiting in (False, True):
+        out = tmp_path / f"report-{exiting}.json"
+        code = runner.run_check(
+            paths=[str(folder)], output_format="json", output_file=str(out), exiting=exiting
+        )
+        assert code == 2  # a010.txt is binary, a020.txt empty
+        reports.append(out.read_text(encoding="utf-8"))
+        assert len(runner._LEFT_FOR_EXIT) == int(exiting)
+    assert reports[0] == reports[1] and "cross-article-duplicate" in reports[0]
+    [results] = runner._LEFT_FOR_EXIT
+    assert len(results) == 30 and sum(r.article is not None for r in results) == 28

@@ -78,7 +78,7 @@ class Collector:
         verify) and the workers need on their way: forked after this, they inherit it instead of
         importing it each (~0.1 s apiece)."""
         import numpy  # noqa: F401
-        from rapidfuzz import fuzz, process, utils  # noqa: F401
+        from rapidfuzz import fuzz, utils  # noqa: F401 (process, for verifying, loads after the run)
 
     def __call__(self, doc: Document) -> Article:
         return self.many([doc])[0]
