@@ -139,6 +139,17 @@ class Block:
     def span(self, start: int = 0, end: int | None = None) -> Span:
         return self.offsets.span(start, len(self.text) if end is None else end)
 
+    def bounds(self) -> tuple[int, int]:
+        """Where the whole block lies in the source: span() as a plain tuple, made directly when
+        the text is one slice of the source (every block of plain text)."""
+        pieces = self.offsets._pieces
+        if len(pieces) == 1:
+            text_start, source_start, length = pieces[0]
+            if text_start == 0 and length == len(self.text):
+                return source_start, source_start + length
+        span = self.span()
+        return span.start, span.end
+
     @cached_property
     def lower(self) -> str:
         """The lower-cased text, for fast literal prefilters."""

@@ -126,3 +126,18 @@ def test_one_run_offset_maps_give_the_spans_of_the_general_path():
         assert one_run.span(start, end) == general.span(start, end), (text_start, src, length, start, end)
     assert OffsetMap.identity(7, 5).span(1, 3) == Span(8, 10)
     assert OffsetMap([(3, 10, 5)]).span(3, 5) == Span(10, 12)
+
+
+def test_block_bounds_are_the_span_of_the_whole_block():
+    """bounds() is span() as a plain tuple, made directly for blocks that are one slice of the
+    source (plain text) and through the offset map otherwise (Markdown, HTML)."""
+    examples = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "examples")
+    kinds = set()
+    for name in sorted(os.listdir(examples)):
+        with open(os.path.join(examples, name), encoding="utf-8") as fh:
+            doc = read_document(Source(name, fh.read()))
+        for block in doc.blocks:
+            assert block.bounds() == tuple(block.span())
+            direct = len(block.offsets.pieces) == 1 and block.offsets.pieces[0][0] == 0
+            kinds.add((name.rsplit(".", 1)[1], direct))
+    assert {("txt", True), ("md", False), ("html", False)} <= kinds

@@ -93,13 +93,12 @@ class Collector:
         stop = self.__dict__.get("_stop") or self.__dict__.setdefault(
             "_stop", StopList(self.params.stop_phrases)
         )
-        paras = [(block, words) for _, block, words in paragraphs(doc, self.params, stop)]
-        places = []
-        for block, _ in paras:
-            span = block.span()
-            places.append((span.start, span.end))
-        norms = [" ".join(words) for _, words in paras]
-        return Prepared(doc.path, norms, [len(words) for _, words in paras], places, doc.source.index)
+        norms, counts, places = [], [], []
+        for _, block, words in paragraphs(doc, self.params, stop):
+            norms.append(" ".join(words))
+            counts.append(len(words))
+            places.append(block.bounds())
+        return Prepared(doc.path, norms, counts, places, doc.source.index)
 
     def finish(self, prepared: list[Prepared]) -> list[Article]:
         """The Articles of a partition's prepared documents, fingerprinted together."""
