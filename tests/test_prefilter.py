@@ -10,7 +10,8 @@ import pytest
 
 from newslint.config import Config
 from newslint.engine import RUN_LEVEL_KINDS, select_rules
-from newslint.kinds.base import LITERALS, Pattern, required_literals
+from newslint.kinds.base import LITERALS, Pattern, blocks_to_search, required_literals
+from newslint.kinds.comparative import _MORE
 from newslint.readers import read_document
 from newslint.ruleset import kind_module
 from newslint.source import Source
@@ -137,3 +138,24 @@ def test_literal_blocks_are_the_blocks_that_may_match() -> None:
                 assert pattern.candidate_blocks(doc, hits) == expected, (rule.id, pattern.regex.pattern)
                 checked += bool(expected)
     assert checked > 100
+
+
+def test_blocks_to_search_are_the_blocks_that_may_match() -> None:
+    """blocks_to_search() (the literal pass, or each block tested when lower-casing changed the
+    length) gives the blocks Pattern.may_match lets through: what number-agreement and the
+    comparative gate ("more"/"most" in the lower-cased block) tested block by block before."""
+    texts = _texts() + ["More or MOST\n\nİstanbul is more big\n\nseveral person", "moſt big\n\nmore"]
+    docs = [read_document(Source(f"t{i}.txt", t)) for i, t in enumerate(texts)]
+    checked = 0
+    for doc in docs:
+        gate = [b for b in doc.blocks if "more" in b.lower or "most" in b.lower]
+        assert blocks_to_search(doc, _MORE) == gate
+        checked += bool(gate)
+    for rule in select_rules(Config()):
+        if rule.kind in RUN_LEVEL_KINDS:
+            continue
+        for pattern in _patterns(kind_module(rule.kind, rule.path).Checker(rule)):
+            for doc in docs:
+                expected = [b for b in doc.blocks if pattern.may_match(b)]
+                assert blocks_to_search(doc, pattern) == expected, (rule.id, pattern.regex.pattern)
+    assert checked > 10

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from newslint.document import Document
 from newslint.finding import Edit, Finding
-from newslint.kinds.base import Pattern, finding, inside, quoted_ranges, render
+from newslint.kinds.base import Pattern, blocks_to_search, finding, inside, quoted_ranges, render
 from newslint.ruleset import Rule, compile_regex
 
 DEFAULT_SCOPE = "sentence"
@@ -50,9 +50,7 @@ class Checker:
         )
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        for block in doc.blocks:
-            if not self.pattern.may_match(block):
-                continue
+        for block in blocks_to_search(doc, self.pattern):
             quotes = quoted_ranges(block.text)
             for m in self.pattern.regex.finditer(block.text):
                 noun = m.group("noun")

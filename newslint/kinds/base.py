@@ -183,6 +183,8 @@ class Pattern:
     def may_match(self, block: Block) -> bool:
         if self.doubled_word and not block.has_doubled_word:
             return False
+        if not self.literals:
+            return True  # without lower-casing the block for nothing
         return self._present(block.lower if self.folded else block.text)
 
     def candidate_blocks(self, doc: Document, hits: dict[str, set[int]]) -> list[int]:
@@ -242,6 +244,18 @@ def scan(doc: Document, patterns: list[Pattern], scope: str) -> Iterator[tuple[B
             for m in patterns[i].regex.finditer(block.text):
                 if bounds is None or _within(bounds, m.start(), m.end()):
                     yield block, i, m
+
+
+def blocks_to_search(doc: Document, pattern: Pattern) -> list[Block]:
+    """The blocks of a document for which pattern.may_match holds (perhaps a few more), taken from
+    the literals' shared pass over the document: most documents hold none of a rare pattern's
+    literals, and testing each block of each document for them cost more than the rule's search."""
+    found, hits = LITERALS.scan(doc)
+    if hits is None:
+        return [block for block in doc.blocks if pattern.may_match(block)]
+    if pattern.literals and found.isdisjoint(pattern.lower_literals):
+        return []
+    return [doc.blocks[k] for k in pattern.candidate_blocks(doc, hits)]
 
 
 def _bounds(block: Block, scope: str) -> tuple[list[int], list[int]] | None:

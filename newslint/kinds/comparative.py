@@ -23,7 +23,16 @@ import yaml
 
 from newslint.document import Document
 from newslint.finding import Edit, Finding
-from newslint.kinds.base import finding, inside, match_case, quoted_ranges, render, units
+from newslint.kinds.base import (
+    Pattern,
+    blocks_to_search,
+    finding,
+    inside,
+    match_case,
+    quoted_ranges,
+    render,
+    units,
+)
 from newslint.ruleset import Rule
 
 DEFAULT_SCOPE = "sentence"
@@ -73,6 +82,8 @@ def load_lexicon(path: str) -> Lexicon:
 _PAIR = re.compile(r"\b(?P<more>(?i:more|most))\s+(?P<adj>[a-z]+)\b(?![-‐/]|['’]\w)")
 _BEFORE = re.compile(r"\b(?:(?P<skip>(?i:once|more\s+and))|(?P<det>(?i:an?|the)))\s+\Z")
 _NEXT = re.compile(r"\s*(?P<word>[A-Za-z]+)?")
+# what a block with a _PAIR match holds once lower-cased: its blocks come from the literal pass
+_MORE = Pattern(re.compile("more|most", re.IGNORECASE))
 
 
 def _words(text: str) -> frozenset[str]:
@@ -111,7 +122,7 @@ class Checker:
 
     def check(self, doc: Document) -> Iterator[Finding]:
         lex = self.lexicon
-        blocks = [b for b in doc.blocks if "more" in b.lower or "most" in b.lower]  # cheap gate
+        blocks = blocks_to_search(doc, _MORE)  # those with "more" or "most"
         for block, start, end in units(doc, self.rule.scope, blocks):
             text = block.text
             quotes = None
