@@ -144,7 +144,10 @@ class LiteralIndex:
             import ahocorasick_rs
 
             self._names = sorted(self._literals)
-            self._automaton = ahocorasick_rs.AhoCorasick(self._names)
+            # a DFA: built in under a millisecond for a few hundred literals, it searches more
+            # than twice as fast as the NFA the library picks for that many (49 -> 20 ms over fnc1)
+            dfa = ahocorasick_rs.Implementation.DFA
+            self._automaton = ahocorasick_rs.AhoCorasick(self._names, implementation=dfa)
             self._version += 1
         key = ("literals", self._version)
         if key not in doc.cache:
