@@ -179,38 +179,46 @@ def sentence_units(doc: Document, o: Options) -> tuple[list[Unit], list[list[int
     `overlap` of its words occur in other paragraphs (the paragraphs' repeated words): a sentence
     of one paragraph is never reported as a copy of another sentence of the same one."""
     blocks = _blocks(doc, o)
-    kept = _sentence_pieces(doc, o, blocks.kept_groups)
+    kept, sets, passing = _sentences(doc, o, blocks)
     if len(kept) < 2:
         return [], []
-    sets = _token_sets(doc, kept)
-    repeated, whole_passing, overlap = blocks.repeated, blocks.passing_groups, o.overlap
-    passing = [
-        k
-        for k, (p, t) in enumerate(zip(kept, sets, strict=True))
-        if (p[3] in whole_passing if p[4] is p[0].words else len(t & repeated) >= overlap * len(t))
-    ]  # a whole paragraph passes here as it did among the paragraphs
-    return _matchable(kept, sets, repeated, passing, o)
+    return _matchable(kept, sets, blocks.repeated, passing, o)
 
 
-def _sentence_pieces(doc: Document, o: Options, kept_blocks: frozenset[int]) -> list[Piece]:
-    """The sentences long enough to compare. A block of one sentence is that sentence, with the
-    block's words: kept when the block was kept among the paragraphs (the same test)."""
-    least, kinds = o.min_words, o.block_kinds
+def _sentences(
+    doc: Document, o: Options, blocks: Blocks
+) -> tuple[list[Piece], list[frozenset[str]], list[int]]:
+    """The sentences long enough to compare, their distinct words, and (indices) those that pass
+    the overlap test, in one pass: each sentence's set is made and tested while its words are at
+    hand, with no second and third loop over the sentences. A block of one sentence is that
+    sentence, with the block's words and token set: kept and passing as the block was among the
+    paragraphs (the same tests)."""
+    least, kinds, overlap, repeated = o.min_words, o.block_kinds, o.overlap, blocks.repeated
+    whole: dict[int, frozenset[str]] = doc.cache["duplicate-block-tokens"]  # filled by _blocks
     kept: list[Piece] = []
+    sets: list[frozenset[str]] = []
+    passing: list[int] = []
     for i, b in enumerate(doc.blocks):
         if b.kind not in kinds:
             continue
         spans = b.sentence_spans
         if len(spans) == 1 and spans[0] == (0, len(b.text)):
-            if i in kept_blocks:
+            if i in blocks.kept_groups:
+                if i in blocks.passing_groups:
+                    passing.append(len(kept))
                 kept.append((b, 0, len(b.text), i, b.words))
+                sets.append(whole[i])
             continue
         folded = b.folded
         for start, end in spans:
             words = folded[start:end].split()
             if _enough_words(words, least):
+                tokens = frozenset(words)
+                if len(tokens & repeated) >= overlap * len(tokens):
+                    passing.append(len(kept))
                 kept.append((b, start, end, i, words))
-    return kept
+                sets.append(tokens)
+    return kept, sets, passing
 
 
 Piece = tuple[Block, int, int, int, list[str]]  # block, start, end, group, words
@@ -232,10 +240,7 @@ class Blocks:
 def _blocks(doc: Document, o: Options) -> Blocks:
     key = ("duplicate-blocks", o.min_words, tuple(o.block_kinds), o.overlap)
     if key not in doc.cache:
-        kinds = o.block_kinds
-        pieces = [(b, 0, len(b.text), i, b.words) for i, b in enumerate(doc.blocks) if b.kind in kinds]
-        kept = _kept(pieces, o.min_words)
-        sets = _token_sets(doc, kept)
+        kept, sets = _paragraphs(doc, o)
         repeated = _repeated(sets)
         passing = _passing(sets, repeated, o.overlap)
         passing_groups = frozenset(kept[k][3] for k in passing)
@@ -243,9 +248,22 @@ def _blocks(doc: Document, o: Options) -> Blocks:
     return doc.cache[key]
 
 
-def _kept(pieces: list[Piece], least: int) -> list[Piece]:
-    """The pieces of at least `least` words that are not bare numbers."""
-    return [p for p in pieces if _enough_words(p[4], least)]
+def _paragraphs(doc: Document, o: Options) -> tuple[list[Piece], list[frozenset[str]]]:
+    """The whole blocks long enough to compare (at least min_words words that are not bare
+    numbers) and their distinct words, in one pass; the distinct words of a block are kept for
+    rules whose options differ."""
+    least, kinds = o.min_words, o.block_kinds
+    whole: dict[int, frozenset[str]] = doc.cache.setdefault("duplicate-block-tokens", {})
+    kept: list[Piece] = []
+    sets: list[frozenset[str]] = []
+    for i, b in enumerate(doc.blocks):
+        if b.kind in kinds and _enough_words(words := b.words, least):
+            kept.append((b, 0, len(b.text), i, words))
+            tokens = whole.get(i)
+            if tokens is None:
+                tokens = whole[i] = frozenset(words)
+            sets.append(tokens)
+    return kept, sets
 
 
 def _enough_words(words: list[str], least: int) -> bool:
@@ -294,19 +312,6 @@ def _covered(kept: list[Piece], sets: list[frozenset[str]]) -> frozenset[int]:
         if r != k and kept[r][3] != group:
             covered.add(k)
     return frozenset(covered)
-
-
-def _token_sets(doc: Document, kept: list[Piece]) -> list[frozenset[str]]:
-    """The distinct words of each unit; those of whole blocks are made once for both rules."""
-    whole: dict[int, frozenset[str]] = doc.cache.setdefault("duplicate-block-tokens", {})
-    sets = [whole.get(p[3]) if p[4] is p[0].words else None for p in kept]
-    for k, tokens in enumerate(sets):
-        if tokens is None:
-            p = kept[k]
-            sets[k] = tokens = frozenset(p[4])
-            if p[4] is p[0].words:
-                whole[p[3]] = tokens
-    return sets
 
 
 def _size(words: list[str]) -> int:
