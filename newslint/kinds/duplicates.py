@@ -30,9 +30,10 @@ paragraph rule reports it).
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable, Iterator
+from collections import Counter, defaultdict
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 
 from newslint.document import Block, Document, cached_property
 from newslint.finding import Edit, Finding, Related, Span
@@ -187,17 +188,17 @@ def sentence_units(doc: Document, o: Options) -> tuple[list[Unit], list[list[int
 
 def _sentences(
     doc: Document, o: Options, blocks: Blocks
-) -> tuple[list[Piece], list[frozenset[str]], list[int]]:
-    """The sentences long enough to compare, their distinct words, and (indices) those that pass
-    the overlap test, in one pass: each sentence's set is made and tested while its words are at
-    hand, with no second and third loop over the sentences. A block of one sentence is that
-    sentence, with the block's words and token set: kept and passing as the block was among the
-    paragraphs (the same tests)."""
+) -> tuple[list[Piece], list[frozenset[str]], dict[int, frozenset[str]]]:
+    """The sentences long enough to compare, their distinct words, and those that pass the
+    overlap test (index: its repeated words, which _candidates needs), in one pass: each
+    sentence's set is made and tested while its words are at hand, with no second and third loop
+    over the sentences. A block of one sentence is that sentence, with the block's words and token
+    set: kept and passing as the block was among the paragraphs (the same tests)."""
     least, kinds, overlap, repeated = o.min_words, o.block_kinds, o.overlap, blocks.repeated
     whole: dict[int, frozenset[str]] = doc.cache["duplicate-block-tokens"]  # filled by _blocks
     kept: list[Piece] = []
     sets: list[frozenset[str]] = []
-    passing: list[int] = []
+    passing: dict[int, frozenset[str]] = {}
     for i, b in enumerate(doc.blocks):
         if b.kind not in kinds:
             continue
@@ -205,7 +206,7 @@ def _sentences(
         if len(spans) == 1 and spans[0] == (0, len(b.text)):
             if i in blocks.kept_groups:
                 if i in blocks.passing_groups:
-                    passing.append(len(kept))
+                    passing[len(kept)] = blocks.passing_groups[i]
                 kept.append((b, 0, len(b.text), i, b.words))
                 sets.append(whole[i])
             continue
@@ -214,8 +215,8 @@ def _sentences(
             words = folded[start:end].split()
             if _enough_words(words, least):
                 tokens = frozenset(words)
-                if len(tokens & repeated) >= overlap * len(tokens):
-                    passing.append(len(kept))
+                if len(found := tokens & repeated) >= overlap * len(tokens):
+                    passing[len(kept)] = found
                 kept.append((b, start, end, i, words))
                 sets.append(tokens)
     return kept, sets, passing
@@ -232,8 +233,8 @@ class Blocks:
     kept: list[Piece]
     sets: list[frozenset[str]]  # the distinct words of each
     repeated: set[str]  # words in more than one of them
-    passing: list[int]  # indices into kept of those that pass the overlap test
-    passing_groups: frozenset[int]  # their block indices
+    passing: dict[int, frozenset[str]]  # those that pass the overlap test (index in kept: repeated words)
+    passing_groups: dict[int, frozenset[str]]  # the same by block index
     kept_groups: frozenset[int]  # the block indices of kept
 
 
@@ -243,7 +244,7 @@ def _blocks(doc: Document, o: Options) -> Blocks:
         kept, sets = _paragraphs(doc, o)
         repeated = _repeated(sets)
         passing = _passing(sets, repeated, o.overlap)
-        passing_groups = frozenset(kept[k][3] for k in passing)
+        passing_groups = {kept[k][3]: found for k, found in passing.items()}
         doc.cache[key] = Blocks(kept, sets, repeated, passing, passing_groups, frozenset(p[3] for p in kept))
     return doc.cache[key]
 
@@ -273,7 +274,11 @@ def _enough_words(words: list[str], least: int) -> bool:
 
 
 def _matchable(
-    kept: list[Piece], sets: list[frozenset[str]], repeated: set[str], passing: list[int], o: Options
+    kept: list[Piece],
+    sets: list[frozenset[str]],
+    repeated: set[str],
+    passing: dict[int, frozenset[str]],
+    o: Options,
 ) -> tuple[list[Unit], list[list[int]]]:
     """The units, among the kept pieces, that have a candidate or are one, with their candidates
     (indices into the returned list).
@@ -283,7 +288,9 @@ def _matchable(
     copy, and the Unit objects are made only for the few units left."""
     if len(kept) < 2:
         return [], []
-    covered = _covered(kept, sets) if passing else frozenset()  # only candidates of passing units use it
+    covered = (
+        _covered(kept, sets, passing) if passing else frozenset()
+    )  # only candidates of passing units use it
     candidates = _candidates(sets, o.overlap, repeated, passing, covered)
     if not o.overlap <= 1:  # then exact copies are no candidates: keep every unit
         return [make_unit(*p) for p in kept], [candidates.get(j, []) for j in range(len(kept))]
@@ -293,20 +300,24 @@ def _matchable(
     return units, [[at[i] for i in candidates.get(k, ())] for k in involved]
 
 
-def _covered(kept: list[Piece], sets: list[frozenset[str]]) -> frozenset[int]:
+def _covered(kept: list[Piece], sets: list[frozenset[str]], passing: Collection[int]) -> frozenset[int]:
     """The units no later unit needs as a candidate: those with the same text as an earlier unit of
     another group, which stands for them. It is a candidate wherever they would be (the same
     words), scores the same and comes first, and it is already in their family of near copies (they
     pass the overlap test, their words being in two groups, and have it as a candidate). Without
-    this, a text repeated a thousand times made a thousand candidates of each copy (quadratic)."""
-    counts = Counter(sets)
-    if len(counts) == len(sets):  # no two units with the same words: the usual case
+    this, a text repeated a thousand times made a thousand candidates of each copy (quadratic).
+
+    Only the `passing` units (indices, ascending) are looked at: units with the same words all pass
+    the overlap test or all fail it, and a text in two groups has all its words repeated."""
+    counts = Counter(map(sets.__getitem__, passing))
+    if len(counts) == len(passing):  # no two units with the same words: the usual case
         return frozenset()
     first: dict[str, int] = {}
     covered = set()
-    for k, (block, start, end, group, _) in enumerate(kept):
+    for k in passing:
         if counts[sets[k]] < 2:
             continue  # no other unit has its words, nor its text
+        block, start, end, group, _ = kept[k]
         text = block.folded[start:end].strip()  # the unit's norm
         r = first.setdefault(text, k)
         if r != k and kept[r][3] != group:
@@ -469,7 +480,7 @@ def _candidates(
     token_sets: list[frozenset[str]],
     overlap: float,
     repeated: set[str] | None = None,
-    passing: list[int] | None = None,
+    passing: dict[int, frozenset[str]] | None = None,
     covered: frozenset[int] = frozenset(),
 ) -> dict[int, list[int]]:
     """The earlier units that could be a copy of each unit, for the units that have any.
@@ -479,15 +490,15 @@ def _candidates(
     its distinct words are `repeated`: by default, found in another unit too), and they are the
     earlier units sharing at least half of its content words (its repeated words, less the _COMMON
     ones unless none is left). All of it is set arithmetic in C; most articles have no unit passing
-    the overlap test. `passing` may be given when the caller knows it; `covered` units are
-    nobody's candidates (see _covered)."""
+    the overlap test. `passing` (unit: its repeated words, found by the overlap test) may be given
+    when the caller knows it; `covered` units are nobody's candidates (see _covered)."""
     if repeated is None:
         repeated = _repeated(token_sets)
     if passing is None:
         passing = _passing(token_sets, repeated, overlap)
     if not passing:
         return {}
-    shared = {j: _content(token_sets[j] & repeated) for j in passing}
+    shared = {j: _content(found) for j, found in passing.items()}
     if len(shared) * max(shared) > _PAIRS:
         return _candidates_by_postings(token_sets, repeated, shared, covered)
     out = {}
@@ -513,9 +524,11 @@ def _repeated(token_sets: list[frozenset[str]]) -> set[str]:
     return repeated
 
 
-def _passing(token_sets: list[frozenset[str]], repeated: set[str], overlap: float) -> list[int]:
-    """The sets with `overlap` of their words repeated."""
-    return [j for j, t in enumerate(token_sets) if len(t & repeated) >= overlap * len(t)]
+def _passing(
+    token_sets: list[frozenset[str]], repeated: set[str], overlap: float
+) -> dict[int, frozenset[str]]:
+    """The sets with `overlap` of their words repeated, with those words."""
+    return {j: found for j, t in enumerate(token_sets) if len(found := t & repeated) >= overlap * len(t)}
 
 
 def _content(repeated: set[str]) -> set[str]:
@@ -523,7 +536,7 @@ def _content(repeated: set[str]) -> set[str]:
     return (repeated - _COMMON) or repeated
 
 
-_PAIRS = 20_000  # beyond so many set intersections, an inverted index is cheaper
+_PAIRS = 3_000  # beyond so many set intersections, an inverted index is cheaper
 BUDGET = 20_000  # candidate pairs a document may have (fnc1, aeb, FakeNewsCorpus: at most 1,159)
 PAIRS_PER_UNIT = 20  # ...or so many per unit, in a long one
 
@@ -539,30 +552,31 @@ def _candidates_by_postings(
     few words over and over every unit is every other's candidate (quadratic): past a budget of
     pairs (BUDGET, or PAIRS_PER_UNIT per unit in a longer document), or 50 times as many postings
     read, later units get no candidates (real articles stay far below)."""
-    postings: dict[str, list[int]] = {}
+    postings: defaultdict[str, list[int]] = defaultdict(list)
     out = {}
     pairs = visits = 0
     budget = max(BUDGET, PAIRS_PER_UNIT * len(token_sets))
+    # only the words some unit looks up need postings: with none of them _COMMON, a unit's content
+    # words among them are its words among them (see _content)
+    wanted = frozenset().union(*shared.values())
+    plain = wanted.isdisjoint(_COMMON)
     for j, tokens in enumerate(token_sets[: max(shared) + 1]):
         mine = shared.get(j)
         if mine is not None:
             if pairs > budget or visits > budget * 50:
                 continue
-            hits: dict[int, int] = {}
-            for w in mine:
-                posted = postings.get(w, ())
-                visits += len(posted)
-                for i in posted:
-                    hits[i] = hits.get(i, 0) + 1
+            posted = [p for p in map(postings.get, mine) if p]
+            visits += sum(map(len, posted))
+            hits = Counter(chain.from_iterable(posted))  # counted in C
             need = max(1, len(mine) // 2)
             if earlier := sorted(i for i, n in hits.items() if n >= need):
                 out[j] = earlier
                 pairs += len(earlier)
         else:
-            mine = _content(tokens & repeated)
+            mine = tokens & wanted if plain else _content(tokens & repeated)
         if j not in covered:
             for w in mine:
-                postings.setdefault(w, []).append(j)
+                postings[w].append(j)
     return out
 
 
