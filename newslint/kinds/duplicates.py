@@ -114,14 +114,17 @@ class Checker:
 
     def check(self, doc: Document) -> Iterator[Finding]:
         o = self.options
-        paragraphs, copies = paragraph_copies(doc, o)
         if o.unit == "paragraph":
+            paragraphs, copies = paragraph_copies(doc, o)
             for c in copies:
                 later = paragraphs[c.later]
                 yield self._finding(doc, later, paragraphs[c.first], c, paragraph_edit(doc, later))
             return
-        copied = {paragraphs[c.later].group for c in copies}
         sentences, candidates = sentence_units(doc, o)
+        if not sentences:  # most articles: the paragraph copies are not needed
+            return
+        paragraphs, copies = paragraph_copies(doc, o)
+        copied = {paragraphs[c.later].group for c in copies}
         query = lambda u: u.group not in copied  # noqa: E731
         for c in find_copies(sentences, o, other_group=True, query=query, candidates=candidates):
             later = sentences[c.later]
@@ -161,7 +164,25 @@ def paragraph_copies(doc: Document, o: Options) -> tuple[list[Unit], list[Copy]]
     )
     if key not in doc.cache:
         units, candidates = paragraph_units(doc, o)
-        doc.cache[key] = (units, find_copies(units, o, candidates=candidates))
+        doc.cache[key] = (units, _copies(units, o, _paragraph_scores(doc, o, units, candidates)))
+    return doc.cache[key]
+
+
+def _paragraph_scores(doc: Document, o: Options, units: list[Unit], candidates: list[list[int]]) -> Scores:
+    """The paragraphs scored once for both duplicate rules (the sentence rule scored them again to
+    learn which are copies): their options differ only in what scoring does not read (unit,
+    refrain, and partial_min_words while _contained sees no unit shorter than it)."""
+    key = (
+        "duplicate-scores",
+        o.min_words,
+        tuple(o.block_kinds),
+        o.overlap,
+        tuple(o.scorers.items()),  # in order: a later scorer's hit replaces an earlier one's
+        o.fuzzy_min_words,
+        max(o.partial_min_words, o.fuzzy_min_words),
+    )
+    if key not in doc.cache:
+        doc.cache[key] = score_units(units, o, candidates=candidates)
     return doc.cache[key]
 
 
@@ -341,8 +362,30 @@ def find_copies(
     candidates: list[list[int]] | None = None,
 ) -> list[Copy]:
     """Each unit that copies an earlier one, with the earliest unit it copies; refrains dropped."""
+    return _copies(units, o, score_units(units, o, other_group, query, candidates))
+
+
+@dataclass
+class Scores:
+    """What find_copies learns from the scorers, before verbatim parts and refrains: all that
+    depends on the options other than unit, refrain and a partial_min_words up to fuzzy_min_words."""
+
+    copies: list[Copy]  # exact and scored copies, by later unit
+    open: list[int]  # units with candidates but no copy, too short for fuzzy forms: a verbatim part may fit
+    family: list[int]  # union-find over loose near-copies, to spot refrains
+    candidates: list[list[int]]
+
+
+def score_units(
+    units: list[Unit],
+    o: Options,
+    other_group: bool = False,
+    query: Callable[[Unit], bool] | None = None,
+    candidates: list[list[int]] | None = None,
+) -> Scores:
+    """The exact and scored copies among the units, with the near-copy families."""
     if len(units) < 2:
-        return []
+        return Scores([], [], [], [])
     if candidates is None:
         found = _candidates([u.tokens for u in units], o.overlap)
         candidates = [found.get(j, []) for j in range(len(units))]
@@ -351,10 +394,9 @@ def find_copies(
     norms = [u.norm for u in units]
     loose = o.scorers.get("ratio", 90)
     first_seen: dict[str, int] = {}
-    family = list(range(len(units)))  # union-find over loose near-copies, to spot refrains
+    family = list(range(len(units)))
     copies: list[Copy] = []
-    # a paragraph too short for fuzzy forms may still be a word-for-word part of a longer one
-    verbatim_parts = o.unit == "paragraph" and "partial_ratio" in o.scorers
+    open_units: list[int] = []
     for j, (u, earlier) in enumerate(zip(units, candidates, strict=True)):
         seen = first_seen.setdefault(u.norm, j)
         near = [(i, score) for i in earlier if (score := fuzz.ratio(u.norm, norms[i], score_cutoff=loose))]
@@ -389,10 +431,27 @@ def find_copies(
                     best = Copy(j, i, FORMS[name], score)
                     if name == "partial_ratio" and _starts_at_beginning(u.norm, norms[i]):
                         best = Copy(j, i, "truncated copy", score)
-        elif best is None and earlier and verbatim_parts and u.size >= o.partial_min_words:
-            best = _verbatim_part(j, units, earlier)
+        elif best is None and earlier:
+            open_units.append(j)
         if best is not None:
             copies.append(best)
+    return Scores(copies, open_units, family, candidates)
+
+
+def _copies(units: list[Unit], o: Options, scores: Scores) -> list[Copy]:
+    """The scored copies, with the short paragraphs that are a word-for-word part of a longer one
+    (when partial_ratio is a scorer), less refrains."""
+    copies = scores.copies
+    if o.unit == "paragraph" and "partial_ratio" in o.scorers:
+        least = o.partial_min_words
+        parts = [
+            _verbatim_part(j, units, scores.candidates[j]) for j in scores.open if units[j].size >= least
+        ]
+        if parts := [c for c in parts if c is not None]:
+            copies = sorted(copies + parts, key=lambda c: c.later)
+    if not copies:
+        return []
+    family = list(scores.family)  # _find compresses paths: the Scores may serve another rule
     for c in copies:
         _union(family, c.first, c.later)
     size = Counter(_find(family, i) for i in range(len(units)))
