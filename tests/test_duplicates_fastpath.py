@@ -205,3 +205,14 @@ def test_units_of_common_words_only():
     expected = {j: x for j, x in enumerate(reference_candidates(sets, 0.8)) if x}
     assert expected  # the case is exercised
     assert duplicates._candidates(sets, 0.8) == expected
+
+
+def test_the_postings_cap_applies_only_where_the_scan_would_be_too_long():
+    """Between the index's switch point and BUDGET intersections the index gives the scan's
+    candidates even when it reads over a million postings (units sharing hundreds of words)."""
+    words = [f"w{i}" for i in range(700)]
+    sets = [frozenset(words[: 600 + k]) for k in range(60)]  # 60 units, 3,540 intersections
+    assert duplicates._PAIRS < 60 * 59 < duplicates.BUDGET
+    expected = {j: c for j, c in enumerate(reference_candidates(sets, 0.8)) if c}
+    assert len(expected) == 59
+    assert duplicates._candidates(sets, 0.8) == expected

@@ -615,6 +615,9 @@ def _candidates_by_postings(
     out = {}
     pairs = visits = 0
     budget = max(BUDGET, PAIRS_PER_UNIT * len(token_sets))
+    # the postings read are capped only where the scan would have been too long too (past BUDGET
+    # intersections): below, the index gives the scan's candidates, whatever the document
+    max_visits = budget * 50 if len(shared) * max(shared) > BUDGET else float("inf")
     # only the words some unit looks up need postings: with none of them _COMMON, a unit's content
     # words among them are its words among them (see _content)
     wanted = frozenset().union(*shared.values())
@@ -622,7 +625,7 @@ def _candidates_by_postings(
     for j, tokens in enumerate(token_sets[: max(shared) + 1]):
         mine = shared.get(j)
         if mine is not None:
-            if pairs > budget or visits > budget * 50:
+            if pairs > budget or visits > max_visits:
                 continue
             posted = [p for p in map(postings.get, mine) if p]
             visits += sum(map(len, posted))
