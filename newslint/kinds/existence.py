@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from newslint.document import Document, cached_property
+from newslint.document import Block, Document, cached_property
 from newslint.finding import Edit, Finding, Span
 from newslint.kinds.base import Pattern, finding, inside, quoted_ranges, render, scan, whole_lines
 from newslint.ruleset import Rule, compile_regex
@@ -90,7 +90,7 @@ class Checker:
         for block in doc.blocks:
             if not pattern.may_match(block):
                 continue
-            for start, end in block.lines:
+            for start, end in _lines(block):
                 line = block.text[start:end]
                 if not pattern.regex.fullmatch(line) or any(
                     e.fullmatch(line.strip()) for e in self.exceptions
@@ -139,6 +139,12 @@ def _patterns(rule: Rule, o: Options) -> tuple[list[str], list[int]]:
         regexes.append(regex)
         limits.append(limit)
     return regexes, limits
+
+
+def _lines(block: Block) -> list[tuple[int, int]]:
+    """block.lines, without listing the lines of a block of one line (most blocks: the lines of
+    no other block are needed)."""
+    return block.lines if "\n" in block.text else [(0, len(block.text))]
 
 
 def _sentence_at(block, offset: int) -> str:

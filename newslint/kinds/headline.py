@@ -91,7 +91,7 @@ class Checker:
             if not seen_body:
                 seen_body = _is_body(block, o.min_body_words)
                 continue  # lines before the first body paragraph: title, dek, byline
-            if len(block.lines) != 1 or _is_body(block, o.min_body_words):
+            if "\n" in block.text or _is_body(block, o.min_body_words):  # not one line
                 continue
             words = self._headline_words(block.text.strip())
             if words:
