@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, islice
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from newslint.document import Document
@@ -223,12 +223,12 @@ def _in_run(
 
     from newslint.dupes.lsh import candidate_pairs, verify
 
-    members, firsts, copied = _exact_groups(run.norms, np.concatenate([doc.hashes for doc in docs]))
+    firsts, copied = _exact_groups(run.norms, np.concatenate([doc.hashes for doc in docs]))
     keys = np.concatenate([doc.keys for doc in docs])[firsts]
     pairs, _ = candidate_pairs(keys, o.max_bucket)
     a, b = pairs[:, 0].tolist(), pairs[:, 1].tolist()
-    norms = run.norms
-    left, right = [norms[members[g][0]] for g in a], [norms[members[h][0]] for h in b]
+    norms, first = run.norms, firsts.tolist()
+    left, right = [norms[first[g]] for g in a], [norms[first[h]] for h in b]
     scores = verify(left, right, o.threshold, o.scorer)
     linked: dict[int, list[tuple[int, float]]] = defaultdict(list)
     for g, h, s in zip(a, b, scores.tolist(), strict=True):
@@ -236,65 +236,54 @@ def _in_run(
             linked[g].append((h, s))
             linked[h].append((g, s))
     doc_of = run.doc
-    docs_in: dict[int, Counter[int]] = {}  # group -> articles holding it, made when needed
-
-    def elsewhere(h: int, d: int) -> int:
-        """How many paragraphs of group h are in other articles than d."""
-        m = members[h]
-        if len(m) == 1:
-            return doc_of[m[0]] != d
-        if h not in docs_in:
-            docs_in[h] = Counter(doc_of[k] for k in m)
-        return len(m) - docs_in[h][d]
-
-    for g in sorted(linked.keys() | copied):
-        m = members[g]
-        near = [(g, 100.0), *sorted(linked.get(g, ()), key=lambda x: -x[1])]
-        for k in m:
+    for g in sorted(linked.keys() | copied.keys()):
+        near = [(g, 100.0), *sorted(linked.get(g, ()), key=_score_first)]
+        # the paragraphs of the group and of its near copies, in the order copies are listed:
+        # the same for each paragraph of the group, which then only leaves out its own article's
+        places = [(other, s, doc_of[other]) for h, s in near for other in copied.get(h) or (first[h],)]
+        held = [d for _, _, d in places]
+        for k in copied.get(g) or (first[g],):
             d = doc_of[k]
-            n = sum([elsewhere(h, d) for h, _ in near])
-            if not n:
-                continue
-            counts[k] += n
-            found = copies[k]
-            for h, s in near:
-                for other in members[h]:
-                    if len(found) >= o.max_related:
-                        break
-                    od = doc_of[other]
-                    if od != d:
-                        found.append(run.copy(other, s))
+            n = len(held) - held.count(d)
+            if n:
+                counts[k] += n
+                elsewhere = (run.copy(other, s) for other, s, od in places if od != d)
+                copies[k].extend(islice(elsewhere, o.max_related - len(copies[k])))
+
+
+def _score_first(link: tuple[int, float]) -> float:
+    return -link[1]
 
 
 class Groups(NamedTuple):
-    members: list[list[int]]  # the paragraphs of each distinct text, in order
-    firsts: np.ndarray  # the first paragraph of each
-    copied: set[int]  # the groups of more than one paragraph
+    firsts: np.ndarray  # the first paragraph of each distinct text, in order
+    copied: dict[int, list[int]]  # the paragraphs of each text that more than one has, in order
 
 
 def _exact_groups(norms: list[str], hashes: np.ndarray) -> Groups:
-    """The paragraphs of each distinct text, the texts in order of first appearance: grouped by
-    their hashes in numpy, checked by their texts. Two different texts share a hash by chance all
-    but never, but they can be made to (the hash is polynomial modulo 2**64: a Thue-Morse text and
-    its complement collide); then they are grouped by text instead."""
+    """The distinct texts, in order of first appearance, and the paragraphs of each text that
+    more than one has: grouped by their hashes in numpy, checked by their texts. Two different
+    texts share a hash by chance all but never, but they can be made to (the hash is polynomial
+    modulo 2**64: a Thue-Morse text and its complement collide); then they are grouped by text
+    instead."""
     import numpy as np
 
-    _, first, inverse, sizes = np.unique(hashes, return_index=True, return_inverse=True, return_counts=True)
-    order = np.argsort(first, kind="stable")  # groups in order of first appearance
-    firsts = first[order]
-    members: list[list[int]] = [[k] for k in firsts.tolist()]
-    sizes = sizes[order]
-    copied = np.flatnonzero(sizes > 1).tolist()
-    if copied:
-        rank = np.empty_like(order)
-        rank[order] = np.arange(len(order))
-        by_group = np.argsort(rank[inverse.ravel()], kind="stable").tolist()  # group after group
-        ends = np.cumsum(sizes).tolist()
-        for g in copied:
-            members[g] = m = by_group[ends[g] - int(sizes[g]) : ends[g]]
+    order = np.argsort(hashes)  # equal hashes together (not stable, several times quicker)
+    ordered = hashes[order]
+    starts = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1])))
+    sizes = np.diff(np.append(starts, len(hashes)))
+    firsts = np.minimum.reduceat(order, starts)
+    by_first = np.argsort(firsts)  # the distinct hashes in order of first appearance: the groups
+    starts, sizes, firsts = starts[by_first], sizes[by_first], firsts[by_first]
+    copied: dict[int, list[int]] = {}
+    if len(firsts) < len(hashes):
+        by_hash = order.tolist()
+        at, size = starts.tolist(), sizes.tolist()
+        for g in np.flatnonzero(sizes > 1).tolist():
+            copied[g] = m = sorted(by_hash[at[g] : at[g] + size[g]])
             if any(norms[k] != norms[m[0]] for k in m):
                 return _groups_by_text(norms)
-    return Groups(members, firsts, set(copied))
+    return Groups(firsts, copied)
 
 
 def _groups_by_text(norms: list[str]) -> Groups:
@@ -305,7 +294,7 @@ def _groups_by_text(norms: list[str]) -> Groups:
         groups.setdefault(norm, []).append(k)
     members = list(groups.values())
     firsts = np.array([m[0] for m in members], dtype=np.int64)
-    return Groups(members, firsts, {g for g, m in enumerate(members) if len(m) > 1})
+    return Groups(firsts, {g: m for g, m in enumerate(members) if len(m) > 1})
 
 
 def _in_index(
