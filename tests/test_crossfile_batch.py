@@ -419,3 +419,34 @@ def test_a_run_that_ends_the_process_leaves_its_results_to_the_exit(tmp_path, mo
     assert reports[0] == reports[1] and "cross-article-duplicate" in reports[0]
     [results] = runner._LEFT_FOR_EXIT
     assert len(results) == 30 and sum(r.article is not None for r in results) == 28
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        "Paragraph also appears in {where}{more}",
+        "no placeholders",
+        "{count} copies, {count} again; {unknown} and {where} stay {",
+        "braces {{where}} } { {more}x{where}",
+        "",
+    ],
+)
+def test_renderer_fills_a_message_as_render_does(template):
+    from newslint.kinds.base import render, renderer
+
+    fill = renderer(template, ("where", "count", "more"))
+    for values in (
+        {"where": "a/b{1}.txt:3", "count": 2, "more": " and 1 other place"},
+        {"where": "}", "count": 0, "more": ""},
+    ):
+        assert fill(**values) == render(template, **values)
+
+
+def test_line_index_locates_both_ends_of_a_span_at_once():
+    from newslint.source import LineIndex
+
+    text = "one\ntwo lines\n\nfour\n"
+    index = LineIndex(text)
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 1):
+            assert index.span_location(start, end) == (*index.location(start), *index.location(end))

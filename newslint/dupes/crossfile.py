@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from itertools import accumulate, islice
+from itertools import islice
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from newslint.document import Document
 from newslint.dupes.fingerprint import Params, StopList, band_keys, hash_texts, minhash, paragraphs
 from newslint.finding import Finding, Related, Span
-from newslint.kinds.base import finding, render
+from newslint.kinds.base import renderer
 from newslint.ruleset import Rule
 from newslint.source import LineIndex
 
@@ -32,11 +33,6 @@ class Article:
     keys: Any  # (len(norms), bands) uint64 LSH band keys, computed in the worker
     index: LineIndex
     hashes: Any  # (len(norms),) uint64 hashes of the norms: equal norms hash alike
-
-    def location(self, k: int) -> tuple[int, int, int, int]:
-        """line, column, end_line, end_column of paragraph k."""
-        start, end = self.places[k]
-        return (*self.index.location(start), *self.index.location(end))
 
     def __reduce__(self) -> tuple:
         # from a worker: the keys as bytes, which unpickle ten times faster than a small array
@@ -126,11 +122,7 @@ class Prepared(NamedTuple):
 
 class Copy(NamedTuple):  # a tuple: made thousands of times, three times quicker than a frozen dataclass
     score: float
-    path: str
-    line: int
-    column: int
-    end_line: int
-    end_column: int
+    place: Related  # as the findings list it, made with the copy (once, however many list it)
 
 
 def cross_file_findings(
@@ -151,29 +143,28 @@ def cross_file_findings(
     if index_path:
         _in_index(docs, run, collect.params, o, index_path, copies, counts)
     out: dict[str, list[Finding]] = {}
-    related_of: dict[Copy, Related] = {}  # a paragraph copied into n articles is in n findings
+    message = renderer(rule.message, ("where", "count", "more"))
+    rid, severity = rule.id, rule.severity
     for k, found in copies.items():
         if len(found) > 1:
-            found.sort(key=lambda c: (-c.score, c.path, c.line))
-        first = found[0]
+            found.sort(key=_copy_order)
+        first = found[0].place
         n = counts[k]
-        message = render(
-            rule.message,
+        text = message(
             where=f"{first.path}:{first.line}",
             count=n,
             more=f" and {n - 1} other place{'s' if n > 2 else ''}" if n > 1 else "",
         )
-        related = []
-        for c in found[: o.max_related]:
-            r = related_of.get(c)
-            if r is None:
-                r = related_of[c] = Related(*c[1:], f"copy ({_form(c.score)})")
-            related.append(r)
+        related = tuple([c.place for c in found[: o.max_related]])
         span = Span(*run.places[k])
-        out.setdefault(docs[run.doc[k]].path, []).append(finding(rule, span, message, None, related))
+        out.setdefault(docs[run.doc[k]].path, []).append(Finding(rid, severity, text, span, None, related))
     for findings in out.values():
         findings.sort(key=lambda f: f.span.start)
     return out
+
+
+def _copy_order(c: Copy) -> tuple[float, str, int]:
+    return -c.score, c.place.path, c.place.line
 
 
 def _articles(items: list[Article] | list[Document], collect: Collector) -> list[Article]:
@@ -191,7 +182,6 @@ class Paragraphs:
     def __init__(self, docs: list[Article]) -> None:
         self.docs = docs
         self.doc = [d for d, a in enumerate(docs) for _ in a.norms]  # article of each paragraph
-        self.first = list(accumulate((len(a.norms) for a in docs[:-1]), initial=0))  # of each article
         self.norms = [n for a in docs for n in a.norms]
         self.places = [p for a in docs for p in a.places]
         self._copies: dict[tuple[int, float], Copy] = {}
@@ -201,14 +191,15 @@ class Paragraphs:
         is a copy in each of their findings)."""
         c = self._copies.get((k, score))
         if c is None:
-            d = self.doc[k]
-            doc = self.docs[d]
-            c = self._copies[k, score] = Copy(score, doc.path, *doc.location(k - self.first[d]))
+            doc = self.docs[self.doc[k]]
+            place = Related(doc.path, *doc.index.span_location(*self.places[k]), _copy_message(score))
+            c = self._copies[k, score] = Copy(score, place)
         return c
 
 
-def _form(score: float) -> str:
-    return "exact" if score >= 100 else f"similarity {score:.0f}%"
+@functools.lru_cache(maxsize=4096)  # a few hundred scores among thousands of copies
+def _copy_message(score: float) -> str:
+    return f"copy ({'exact' if score >= 100 else f'similarity {score:.0f}%'})"
 
 
 def _in_run(
@@ -326,9 +317,10 @@ def _in_index(
             k = m.query
             counts[k] += 1
             if len(copies[k]) < o.max_related or m.score >= min(c.score for c in copies[k]):
-                copies[k].append(
-                    Copy(m.score, _display(m.path, cwd), m.line, m.column, m.end_line, m.end_column)
+                place = Related(
+                    _display(m.path, cwd), m.line, m.column, m.end_line, m.end_column, _copy_message(m.score)
                 )
+                copies[k].append(Copy(m.score, place))
 
 
 def _display(path: str, cwd: str) -> str:
