@@ -123,10 +123,16 @@ def run_check(
 _LEFT_FOR_EXIT: list = []  # see run_check(exiting=True)
 
 
+_PIECE = 1 << 18  # characters
+
+
 def _write_report(path: str, report: str) -> None:
     try:
         with open(path, "w", encoding="utf-8") as fh:
-            fh.write(report)
+            # in pieces: the report's bytes, megabytes, are never all in memory at once (each new
+            # large buffer costs the kernel's page faults)
+            for at in range(0, len(report), _PIECE):
+                fh.write(report[at : at + _PIECE])
     except OSError as exc:  # a folder, a missing folder, no permission: the user's to mend
         raise InputError(f"{path}: cannot write the report: {exc.strerror}") from None
 

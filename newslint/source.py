@@ -24,6 +24,13 @@ class LineIndex:
         line = bisect.bisect_right(self.starts, offset) - 1
         return line + 1, offset - self.starts[line] + 1
 
+    def span_location(self, start: int, end: int) -> tuple[int, int, int, int]:
+        """line, column, end_line, end_column of a span: location() of both ends in one call."""
+        starts = self.starts
+        line = bisect.bisect_right(starts, start)
+        end_line = bisect.bisect_right(starts, end)
+        return line, start - starts[line - 1] + 1, end_line, end - starts[end_line - 1] + 1
+
     def offset(self, line: int, column: int) -> int:
         return self.starts[line - 1] + column - 1
 

@@ -313,11 +313,24 @@ def test_exact_groups_follow_the_texts_in_order_of_first_appearance():
         # two different texts with one hash (which 64 bits make all but impossible) are kept apart
         _exact_groups(norms, np.array([7, 9, 7, 7, 9, 7], dtype=np.uint64)),
     ):
-        assert groups.members == [[0, 2, 5], [1, 4], [3]]
         assert groups.firsts.tolist() == [0, 1, 3]
-        assert groups.copied == {0, 1}
+        assert groups.copied == {0: [0, 2, 5], 1: [1, 4]}
     single = _exact_groups(["a"], np.array([3], dtype=np.uint64))
-    assert (single.members, single.firsts.tolist(), single.copied) == ([[0]], [0], set())
+    assert (single.firsts.tolist(), single.copied) == ([0], {})
+
+
+def test_exact_groups_list_each_texts_paragraphs_in_order_however_the_hashes_sort():
+    from newslint.dupes.crossfile import _exact_groups
+
+    rng = np.random.default_rng(5)
+    texts = rng.integers(0, 300, 5000)  # many repeats, in runs longer than a sort keeps in order
+    norms = [str(t) for t in texts.tolist()]
+    groups = _exact_groups(norms, texts.astype(np.uint64))
+    expected: dict[str, list[int]] = {}
+    for k, norm in enumerate(norms):
+        expected.setdefault(norm, []).append(k)
+    assert groups.firsts.tolist() == [m[0] for m in expected.values()]
+    assert list(groups.copied.values()) == [m for m in expected.values() if len(m) > 1]
 
 
 def test_articles_carry_the_hash_of_each_paragraph_text():
@@ -406,3 +419,34 @@ def test_a_run_that_ends_the_process_leaves_its_results_to_the_exit(tmp_path, mo
     assert reports[0] == reports[1] and "cross-article-duplicate" in reports[0]
     [results] = runner._LEFT_FOR_EXIT
     assert len(results) == 30 and sum(r.article is not None for r in results) == 28
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        "Paragraph also appears in {where}{more}",
+        "no placeholders",
+        "{count} copies, {count} again; {unknown} and {where} stay {",
+        "braces {{where}} } { {more}x{where}",
+        "",
+    ],
+)
+def test_renderer_fills_a_message_as_render_does(template):
+    from newslint.kinds.base import render, renderer
+
+    fill = renderer(template, ("where", "count", "more"))
+    for values in (
+        {"where": "a/b{1}.txt:3", "count": 2, "more": " and 1 other place"},
+        {"where": "}", "count": 0, "more": ""},
+    ):
+        assert fill(**values) == render(template, **values)
+
+
+def test_line_index_locates_both_ends_of_a_span_at_once():
+    from newslint.source import LineIndex
+
+    text = "one\ntwo lines\n\nfour\n"
+    index = LineIndex(text)
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 1):
+            assert index.span_location(start, end) == (*index.location(start), *index.location(end))

@@ -562,3 +562,24 @@ def test_json_rows_are_what_json_dumps_writes_in_the_contracts_field_order():
         {"path": "b.txt", "line": 1, "column": 1, "end_line": 1, "end_column": 9, "message": ""},
     ]
     assert json.loads(rows[1])["fix"] is None and json.loads(rows[1])["related"] == []
+
+
+@pytest.mark.parametrize("n", [0, 1, 2])
+def test_json_report_brackets_its_rows(n):
+    from newslint.formatters.json import format_json
+
+    text = "Advertisement\n" * n
+    spans = [Span(14 * i, 14 * i + 13) for i in range(n)]
+    found = [Finding("stray-marker", Severity.INFO, "m", s) for s in spans]
+    results = [FileResult("a.txt", Source("a.txt", text), found)]
+    rows = encoded_rows(results)
+    assert format_json(results, {}) == ("[\n" + ",\n".join(rows) + "\n]\n" if rows else "[]\n")
+
+
+def test_report_written_in_pieces_is_the_report(tmp_path, monkeypatch):
+    from newslint import runner
+
+    monkeypatch.setattr(runner, "_PIECE", 7)
+    report = "‘quoted’ “text” é \U0001f600\n" * 5
+    runner._write_report(str(tmp_path / "r.json"), report)
+    assert (tmp_path / "r.json").read_bytes() == report.encode("utf-8")

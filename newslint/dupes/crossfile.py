@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import islice
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from newslint.document import Document
 from newslint.dupes.fingerprint import Params, StopList, band_keys, hash_texts, minhash, paragraphs
 from newslint.finding import Finding, Related, Span
-from newslint.kinds.base import finding, render
+from newslint.kinds.base import renderer
 from newslint.ruleset import Rule
 from newslint.source import LineIndex
 
@@ -32,11 +33,6 @@ class Article:
     keys: Any  # (len(norms), bands) uint64 LSH band keys, computed in the worker
     index: LineIndex
     hashes: Any  # (len(norms),) uint64 hashes of the norms: equal norms hash alike
-
-    def location(self, k: int) -> tuple[int, int, int, int]:
-        """line, column, end_line, end_column of paragraph k."""
-        start, end = self.places[k]
-        return (*self.index.location(start), *self.index.location(end))
 
     def __reduce__(self) -> tuple:
         # from a worker: the keys as bytes, which unpickle ten times faster than a small array
@@ -126,11 +122,7 @@ class Prepared(NamedTuple):
 
 class Copy(NamedTuple):  # a tuple: made thousands of times, three times quicker than a frozen dataclass
     score: float
-    path: str
-    line: int
-    column: int
-    end_line: int
-    end_column: int
+    place: Related  # as the findings list it, made with the copy (once, however many list it)
 
 
 def cross_file_findings(
@@ -151,29 +143,28 @@ def cross_file_findings(
     if index_path:
         _in_index(docs, run, collect.params, o, index_path, copies, counts)
     out: dict[str, list[Finding]] = {}
-    related_of: dict[Copy, Related] = {}  # a paragraph copied into n articles is in n findings
+    message = renderer(rule.message, ("where", "count", "more"))
+    rid, severity = rule.id, rule.severity
     for k, found in copies.items():
         if len(found) > 1:
-            found.sort(key=lambda c: (-c.score, c.path, c.line))
-        first = found[0]
+            found.sort(key=_copy_order)
+        first = found[0].place
         n = counts[k]
-        message = render(
-            rule.message,
+        text = message(
             where=f"{first.path}:{first.line}",
             count=n,
             more=f" and {n - 1} other place{'s' if n > 2 else ''}" if n > 1 else "",
         )
-        related = []
-        for c in found[: o.max_related]:
-            r = related_of.get(c)
-            if r is None:
-                r = related_of[c] = Related(*c[1:], f"copy ({_form(c.score)})")
-            related.append(r)
+        related = tuple([c.place for c in found[: o.max_related]])
         span = Span(*run.places[k])
-        out.setdefault(docs[run.doc[k]].path, []).append(finding(rule, span, message, None, related))
+        out.setdefault(docs[run.doc[k]].path, []).append(Finding(rid, severity, text, span, None, related))
     for findings in out.values():
         findings.sort(key=lambda f: f.span.start)
     return out
+
+
+def _copy_order(c: Copy) -> tuple[float, str, int]:
+    return -c.score, c.place.path, c.place.line
 
 
 def _articles(items: list[Article] | list[Document], collect: Collector) -> list[Article]:
@@ -191,7 +182,6 @@ class Paragraphs:
     def __init__(self, docs: list[Article]) -> None:
         self.docs = docs
         self.doc = [d for d, a in enumerate(docs) for _ in a.norms]  # article of each paragraph
-        self.first = list(accumulate((len(a.norms) for a in docs[:-1]), initial=0))  # of each article
         self.norms = [n for a in docs for n in a.norms]
         self.places = [p for a in docs for p in a.places]
         self._copies: dict[tuple[int, float], Copy] = {}
@@ -201,14 +191,15 @@ class Paragraphs:
         is a copy in each of their findings)."""
         c = self._copies.get((k, score))
         if c is None:
-            d = self.doc[k]
-            doc = self.docs[d]
-            c = self._copies[k, score] = Copy(score, doc.path, *doc.location(k - self.first[d]))
+            doc = self.docs[self.doc[k]]
+            place = Related(doc.path, *doc.index.span_location(*self.places[k]), _copy_message(score))
+            c = self._copies[k, score] = Copy(score, place)
         return c
 
 
-def _form(score: float) -> str:
-    return "exact" if score >= 100 else f"similarity {score:.0f}%"
+@functools.lru_cache(maxsize=4096)  # a few hundred scores among thousands of copies
+def _copy_message(score: float) -> str:
+    return f"copy ({'exact' if score >= 100 else f'similarity {score:.0f}%'})"
 
 
 def _in_run(
@@ -223,12 +214,12 @@ def _in_run(
 
     from newslint.dupes.lsh import candidate_pairs, verify
 
-    members, firsts, copied = _exact_groups(run.norms, np.concatenate([doc.hashes for doc in docs]))
+    firsts, copied = _exact_groups(run.norms, np.concatenate([doc.hashes for doc in docs]))
     keys = np.concatenate([doc.keys for doc in docs])[firsts]
     pairs, _ = candidate_pairs(keys, o.max_bucket)
     a, b = pairs[:, 0].tolist(), pairs[:, 1].tolist()
-    norms = run.norms
-    left, right = [norms[members[g][0]] for g in a], [norms[members[h][0]] for h in b]
+    norms, first = run.norms, firsts.tolist()
+    left, right = [norms[first[g]] for g in a], [norms[first[h]] for h in b]
     scores = verify(left, right, o.threshold, o.scorer)
     linked: dict[int, list[tuple[int, float]]] = defaultdict(list)
     for g, h, s in zip(a, b, scores.tolist(), strict=True):
@@ -236,65 +227,54 @@ def _in_run(
             linked[g].append((h, s))
             linked[h].append((g, s))
     doc_of = run.doc
-    docs_in: dict[int, Counter[int]] = {}  # group -> articles holding it, made when needed
-
-    def elsewhere(h: int, d: int) -> int:
-        """How many paragraphs of group h are in other articles than d."""
-        m = members[h]
-        if len(m) == 1:
-            return doc_of[m[0]] != d
-        if h not in docs_in:
-            docs_in[h] = Counter(doc_of[k] for k in m)
-        return len(m) - docs_in[h][d]
-
-    for g in sorted(linked.keys() | copied):
-        m = members[g]
-        near = [(g, 100.0), *sorted(linked.get(g, ()), key=lambda x: -x[1])]
-        for k in m:
+    for g in sorted(linked.keys() | copied.keys()):
+        near = [(g, 100.0), *sorted(linked.get(g, ()), key=_score_first)]
+        # the paragraphs of the group and of its near copies, in the order copies are listed:
+        # the same for each paragraph of the group, which then only leaves out its own article's
+        places = [(other, s, doc_of[other]) for h, s in near for other in copied.get(h) or (first[h],)]
+        held = [d for _, _, d in places]
+        for k in copied.get(g) or (first[g],):
             d = doc_of[k]
-            n = sum([elsewhere(h, d) for h, _ in near])
-            if not n:
-                continue
-            counts[k] += n
-            found = copies[k]
-            for h, s in near:
-                for other in members[h]:
-                    if len(found) >= o.max_related:
-                        break
-                    od = doc_of[other]
-                    if od != d:
-                        found.append(run.copy(other, s))
+            n = len(held) - held.count(d)
+            if n:
+                counts[k] += n
+                elsewhere = (run.copy(other, s) for other, s, od in places if od != d)
+                copies[k].extend(islice(elsewhere, o.max_related - len(copies[k])))
+
+
+def _score_first(link: tuple[int, float]) -> float:
+    return -link[1]
 
 
 class Groups(NamedTuple):
-    members: list[list[int]]  # the paragraphs of each distinct text, in order
-    firsts: np.ndarray  # the first paragraph of each
-    copied: set[int]  # the groups of more than one paragraph
+    firsts: np.ndarray  # the first paragraph of each distinct text, in order
+    copied: dict[int, list[int]]  # the paragraphs of each text that more than one has, in order
 
 
 def _exact_groups(norms: list[str], hashes: np.ndarray) -> Groups:
-    """The paragraphs of each distinct text, the texts in order of first appearance: grouped by
-    their hashes in numpy, checked by their texts. Two different texts share a hash by chance all
-    but never, but they can be made to (the hash is polynomial modulo 2**64: a Thue-Morse text and
-    its complement collide); then they are grouped by text instead."""
+    """The distinct texts, in order of first appearance, and the paragraphs of each text that
+    more than one has: grouped by their hashes in numpy, checked by their texts. Two different
+    texts share a hash by chance all but never, but they can be made to (the hash is polynomial
+    modulo 2**64: a Thue-Morse text and its complement collide); then they are grouped by text
+    instead."""
     import numpy as np
 
-    _, first, inverse, sizes = np.unique(hashes, return_index=True, return_inverse=True, return_counts=True)
-    order = np.argsort(first, kind="stable")  # groups in order of first appearance
-    firsts = first[order]
-    members: list[list[int]] = [[k] for k in firsts.tolist()]
-    sizes = sizes[order]
-    copied = np.flatnonzero(sizes > 1).tolist()
-    if copied:
-        rank = np.empty_like(order)
-        rank[order] = np.arange(len(order))
-        by_group = np.argsort(rank[inverse.ravel()], kind="stable").tolist()  # group after group
-        ends = np.cumsum(sizes).tolist()
-        for g in copied:
-            members[g] = m = by_group[ends[g] - int(sizes[g]) : ends[g]]
+    order = np.argsort(hashes)  # equal hashes together (not stable, several times quicker)
+    ordered = hashes[order]
+    starts = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1])))
+    sizes = np.diff(np.append(starts, len(hashes)))
+    firsts = np.minimum.reduceat(order, starts)
+    by_first = np.argsort(firsts)  # the distinct hashes in order of first appearance: the groups
+    starts, sizes, firsts = starts[by_first], sizes[by_first], firsts[by_first]
+    copied: dict[int, list[int]] = {}
+    if len(firsts) < len(hashes):
+        by_hash = order.tolist()
+        at, size = starts.tolist(), sizes.tolist()
+        for g in np.flatnonzero(sizes > 1).tolist():
+            copied[g] = m = sorted(by_hash[at[g] : at[g] + size[g]])
             if any(norms[k] != norms[m[0]] for k in m):
                 return _groups_by_text(norms)
-    return Groups(members, firsts, set(copied))
+    return Groups(firsts, copied)
 
 
 def _groups_by_text(norms: list[str]) -> Groups:
@@ -305,7 +285,7 @@ def _groups_by_text(norms: list[str]) -> Groups:
         groups.setdefault(norm, []).append(k)
     members = list(groups.values())
     firsts = np.array([m[0] for m in members], dtype=np.int64)
-    return Groups(members, firsts, {g for g, m in enumerate(members) if len(m) > 1})
+    return Groups(firsts, {g: m for g, m in enumerate(members) if len(m) > 1})
 
 
 def _in_index(
@@ -337,9 +317,10 @@ def _in_index(
             k = m.query
             counts[k] += 1
             if len(copies[k]) < o.max_related or m.score >= min(c.score for c in copies[k]):
-                copies[k].append(
-                    Copy(m.score, _display(m.path, cwd), m.line, m.column, m.end_line, m.end_column)
+                place = Related(
+                    _display(m.path, cwd), m.line, m.column, m.end_line, m.end_column, _copy_message(m.score)
                 )
+                copies[k].append(Copy(m.score, place))
 
 
 def _display(path: str, cwd: str) -> str:

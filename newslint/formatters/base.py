@@ -17,10 +17,7 @@ class Location(NamedTuple):
 
 
 def locate(source: Source, span: Span) -> Location:
-    index = source.index
-    line, column = index.location(span.start)
-    end_line, end_column = index.location(span.end)
-    return Location(line, column, end_line, end_column)
+    return Location(*source.index.span_location(span.start, span.end))
 
 
 def ordered(results: list) -> Iterator[tuple[str, Source, Finding, Location]]:

@@ -49,4 +49,10 @@ def _related(r: Related) -> str:
 def format_json(results: list, rules: dict) -> str:
     """One finding a line."""
     rows = encoded_rows(results)
-    return "[\n" + ",\n".join(rows) + "\n]\n" if rows else "[]\n"
+    if not rows:
+        return "[]\n"
+    # the brackets go on the first and last rows: one join makes the report, which is megabytes
+    # (wider than Latin-1 when a message is), where concatenating after it copied it twice more
+    rows[0] = "[\n" + rows[0]
+    rows[-1] += "\n]\n"
+    return ",\n".join(rows)
