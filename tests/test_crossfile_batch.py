@@ -450,3 +450,26 @@ def test_line_index_locates_both_ends_of_a_span_at_once():
     for start in range(len(text) + 1):
         for end in range(start, len(text) + 1):
             assert index.span_location(start, end) == (*index.location(start), *index.location(end))
+
+
+@pytest.mark.parametrize("articles", [5, 80])  # below and above the size counted once a group
+def test_copies_of_a_template_count_each_other_article_once(articles):
+    """A paragraph copied into every article (and twice into the first) is reported in each with
+    the number of its copies in the other articles, and the first three of them as related."""
+    shared = (
+        "The harbour authority said the ferry service would resume on Monday after engineers "
+        "finished repairs to the ramp at the northern terminal."
+    )
+    texts = {f"a{i:03d}.txt": f"Ferry news {i}\n\n{shared}\n" for i in range(articles)}
+    texts["a000.txt"] += f"\n{shared}\n"
+    docs = [read_document(Source(p, t)) for p, t in texts.items()]
+    found = cross_file_findings(docs, cross_rule())
+    assert sorted(found) == sorted(texts)
+    first, second = found["a000.txt"]
+    assert (first.span.start, second.span.start) == (14, 14 + len(shared) + 2)
+    for f in (first, second):
+        assert f.message == f"Paragraph also appears in a001.txt:3 and {articles - 2} other places"
+        assert [(r.path, r.line) for r in f.related] == [("a001.txt", 3), ("a002.txt", 3), ("a003.txt", 3)]
+    [last] = found[f"a{articles - 1:03d}.txt"]
+    assert last.message == f"Paragraph also appears in a000.txt:3 and {articles - 1} other places"
+    assert [(r.path, r.line) for r in last.related] == [("a000.txt", 3), ("a000.txt", 5), ("a001.txt", 3)]

@@ -233,9 +233,12 @@ def _in_run(
         # the same for each paragraph of the group, which then only leaves out its own article's
         places = [(other, s, doc_of[other]) for h, s in near for other in copied.get(h) or (first[h],)]
         held = [d for _, _, d in places]
+        # how many of them an article holds: counted once for a large group (a template copied into
+        # thousands of articles), not once per paragraph of it
+        holds = Counter(held).__getitem__ if len(held) > 64 else held.count
         for k in copied.get(g) or (first[g],):
             d = doc_of[k]
-            n = len(held) - held.count(d)
+            n = len(held) - holds(d)
             if n:
                 counts[k] += n
                 elsewhere = (run.copy(other, s) for other, s, od in places if od != d)
