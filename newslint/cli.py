@@ -84,7 +84,8 @@ def check(
     global _exit_at_once
     from newslint import runner
 
-    _tune_gc()
+    if _in_main:  # the process ends after this command: tune it for one run (not when embedded)
+        _tune_gc()
     try:
         code = runner.run_check(
             paths=paths or ["."],
@@ -103,7 +104,7 @@ def check(
             baseline_file=baseline,
             write_baseline=write_baseline,
             statistics=statistics,
-            exiting=True,  # main() exits at once after a check: see _exit_now
+            exiting=_in_main,  # main() exits at once after a check: see _exit_now
         )
     except NewslintError as exc:
         raise _fail(str(exc), exc.exit_code) from None
@@ -113,6 +114,9 @@ def check(
 
 
 _exit_at_once = False
+# set by main(): the process ends after the command. The app run another way (typer's CliRunner,
+# embedded) keeps the collector on and frees each run's results.
+_in_main = False
 
 
 def _exit_now(code: int | str | None) -> None:
@@ -175,6 +179,8 @@ def explain(rule_id: str = typer.Argument(..., help="A rule id, as listed by `ne
 
 
 def main() -> None:
+    global _in_main
+    _in_main = True
     try:
         app()
     except SystemExit as exc:

@@ -342,3 +342,19 @@ def test_the_bundled_examples_show_every_rule_and_a_clean_article(tmp_path):
         ("duplicate-sentence", 14, 87),
         ("repeated-full-name", 16, 20),
     ]
+
+
+def test_the_app_run_in_process_keeps_the_collector_and_frees_its_runs(tmp_path, article):
+    """Only main() ends the process after a check: the Typer app run another way (CliRunner,
+    embedded) leaves the cycle collector on and keeps no run's results."""
+    import gc
+
+    from typer.testing import CliRunner
+
+    from newslint import cli, runner
+
+    assert gc.isenabled()
+    for _ in range(2):
+        result = CliRunner().invoke(cli.app, ["check", "--format", "json", str(article)])
+        assert result.exit_code == 1 and '"rule": "stray-marker"' in result.output
+    assert gc.isenabled() and runner._LEFT_FOR_EXIT == []

@@ -192,7 +192,8 @@ def paragraph_units(doc: Document, o: Options) -> tuple[list[Unit], list[list[in
     key = ("duplicate-units", o.min_words, tuple(o.block_kinds), o.overlap)
     if key not in doc.cache:
         blocks = _blocks(doc, o)
-        doc.cache[key] = _matchable(blocks.kept, blocks.sets, blocks.repeated, blocks.passing, o)
+        passing = {k: blocks.sets[k] & blocks.repeated for k in blocks.passing}
+        doc.cache[key] = _matchable(blocks.kept, blocks.sets, blocks.repeated, passing, o)
     return doc.cache[key]
 
 
@@ -227,7 +228,7 @@ def _sentences(
         if len(spans) == 1 and spans[0] == (0, len(b.text)):
             if i in blocks.kept_groups:
                 if i in blocks.passing_groups:
-                    passing[len(kept)] = blocks.passing_groups[i]
+                    passing[len(kept)] = whole[i] & repeated
                 kept.append((b, 0, len(b.text), i, b.words))
                 sets.append(whole[i])
             continue
@@ -254,8 +255,11 @@ class Blocks:
     kept: list[Piece]
     sets: list[frozenset[str]]  # the distinct words of each
     repeated: set[str]  # words in more than one of them
-    passing: dict[int, frozenset[str]]  # those that pass the overlap test (index in kept: repeated words)
-    passing_groups: dict[int, frozenset[str]]  # the same by block index
+    # those that pass the overlap test (indices into kept), and their block indices; their repeated
+    # words are not kept here, in the document's cache: a paragraph repeated 40,000 times would
+    # keep 40,000 sets (90 MB)
+    passing: list[int]
+    passing_groups: frozenset[int]
     kept_groups: frozenset[int]  # the block indices of kept
 
 
@@ -264,8 +268,8 @@ def _blocks(doc: Document, o: Options) -> Blocks:
     if key not in doc.cache:
         kept, sets = _paragraphs(doc, o)
         repeated = _repeated(sets)
-        passing = _passing(sets, repeated, o.overlap)
-        passing_groups = {kept[k][3]: found for k, found in passing.items()}
+        passing = list(_passing(sets, repeated, o.overlap))
+        passing_groups = frozenset(kept[k][3] for k in passing)
         doc.cache[key] = Blocks(kept, sets, repeated, passing, passing_groups, frozenset(p[3] for p in kept))
     return doc.cache[key]
 
