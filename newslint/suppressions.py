@@ -29,6 +29,7 @@ ACTIONS = ("disable", "enable", "disable-next-line", "disable-file")
 MESSAGE = "Unused suppression: {detail}"
 # a comment ends at the first "-->" and holds no "<!--": an unclosed one is not searched past the next
 _DIRECTIVE = re.compile(r"<!--[ \t]*newslint-([\w-]*)((?:(?!<!--).)*?)-->", re.DOTALL)
+_MARK = "newslint-"  # in every directive: a text without it has none
 _BLANK_LINES = re.compile(r"(?:[ \t\r]*\n)+")
 
 
@@ -62,7 +63,7 @@ class _Region:
 def parse(source: Source) -> list[Directive]:
     """Every directive comment in the source, in order (plain text: only those on their own line)."""
     text = source.text
-    if "newslint-" not in text:
+    if _MARK not in text:
         return []
     plain = format_of(source.path) == "text"
     out = []
@@ -236,7 +237,7 @@ class Suppressor:
     judge_all: bool
 
     def __call__(self, source: Source, findings: list[Finding]) -> list[Finding]:
-        if "newslint-" not in source.text:  # no directive (parse() finds none): the usual case
+        if _MARK not in source.text:  # no directive (parse() finds none): the usual case
             return findings
         kept, unused = apply(source, findings, self.known_rule_ids, self.enabled, self.rule, self.judge_all)
         return kept + unused if self.rule else kept

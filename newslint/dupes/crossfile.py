@@ -242,7 +242,7 @@ def _in_run(
             if n:
                 counts[k] += n
                 elsewhere = (run.copy(other, s) for other, s, od in places if od != d)
-                copies[k].extend(islice(elsewhere, o.max_related - len(copies[k])))
+                copies[k] = list(islice(elsewhere, o.max_related))  # k is in one group only
 
 
 def _score_first(link: tuple[int, float]) -> float:
